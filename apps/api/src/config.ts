@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+// Every setting comes from the environment, parsed once at boot. A bad value stops the
+// server with a list of every variable that is wrong, rather than failing later.
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ZConfig = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  HEARTH_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: bool.default(false),
+  COOKIE_SECURE: bool.optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Hearth <no-reply@hearth.local>'),
+  DEMO_MAILBOX: bool.optional(),
+  DEMO_MAILBOX_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SEED_DEMO: bool.default(true),
+  DEMO_MFA: z.enum(['enforce', 'preenrolled']).default('preenrolled'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  RUN_JOBS: bool.default(true),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type Config = z.infer<typeof ZConfig> & {
+  dataDir: string;
+  cookieSecure: boolean;
+  demoMailbox: boolean;
+  publicUrl: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const publicUrl = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`;
+  return {
+    ...c,
+    dataDir: path.resolve(c.HEARTH_DATA_DIR),
+    cookieSecure: c.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
+    // Without a real SMTP server, mail goes to a local mailbox in the data directory.
+    demoMailbox: c.DEMO_MAILBOX ?? !c.SMTP_URL,
+    publicUrl,
+  };
+}

@@ -1,0 +1,3 @@
+// The identity module's public API for other modules.
+export { issuePasswordToken } from './password-reset.js';
+export { identityRoutes } from './identity.routes.js';

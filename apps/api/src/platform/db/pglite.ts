@@ -1,0 +1,35 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { mkdirSync } from 'node:fs';
+import type { Db, Queryable, QueryResult } from './db.js';
+
+// Dates of service are local calendar dates: keep them as 'YYYY-MM-DD' strings, never JS Dates.
+const parsers = {
+  1082: (v: string) => v, // date
+  20: (v: string) => Number(v), // int8 (counts)
+  1700: (v: string) => v, // numeric stays exact
+};
+
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm },
+    parsers,
+  });
+  const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+      const r = await q.query<T>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...wrap(pg),
+    tx: (fn) => pg.transaction((t) => fn(wrap(t))),
+    close: () => pg.close(),
+  };
+}

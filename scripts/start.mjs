@@ -1,0 +1,32 @@
+// `npm start`: install dependencies if needed, build the web apps if stale, then run the API server.
+// The server (apps/api/src/main.ts) migrates, seeds and prints its URL itself; we only launch it.
+// PORT, HEARTH_DATA_DIR and DATABASE_URL pass through in the environment untouched.
+import { spawn } from 'node:child_process';
+import { ensureDeps } from './ensure-deps.mjs';
+import { ensureWebBuilt } from './lib/web-build.mjs';
+import { ROOT, say, signalCode } from './lib/proc.mjs';
+
+let code = await ensureDeps();
+if (code === 0) code = await ensureWebBuilt();
+if (code !== 0) process.exit(code);
+
+say('Starting Hearth: node --import tsx apps/api/src/main.ts');
+// tsx as an --import loader (not the tsx CLI) keeps a single process, so signals and exit codes are direct.
+const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  cwd: ROOT,
+  env: process.env,
+  stdio: 'inherit',
+});
+
+// Forward termination signals so the server can shut down gracefully (close the database, drain
+// requests). A terminal Ctrl-C also reaches the child directly; a second SIGINT is harmless.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+  });
+}
+child.on('error', (err) => {
+  console.error(`could not start the API: ${err.message}`);
+  process.exit(1);
+});
+child.on('exit', (c, signal) => process.exit(c ?? signalCode(signal)));
