@@ -10,13 +10,12 @@ const parsers = {
   1700: (v: string) => v, // numeric stays exact
 };
 
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({
-    dataDir,
-    extensions: { pg_trgm },
-    parsers,
-  });
+export async function createPglite(opts: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  return PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm }, parsers });
+}
+
+export function wrapPglite(pg: PGlite): Db {
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async exec(sql: string) {
       await q.exec(sql);
@@ -32,4 +31,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     tx: (fn) => pg.transaction((t) => fn(wrap(t))),
     close: () => pg.close(),
   };
+}
+
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Db> {
+  return wrapPglite(await createPglite({ dataDir, loadDataDir }));
 }

@@ -1,0 +1,11 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { readMigrations } from '../src/platform/db/migrate.js';
+
+/** The snapshot is keyed by the migrations' checksums, so a new migration makes a new one. */
+export function snapshotPath(): string {
+  const h = createHash('sha256');
+  for (const m of readMigrations()) h.update(m.checksum);
+  return path.join(os.tmpdir(), `hearth-pglite-${h.digest('hex').slice(0, 16)}.tar.gz`);
+}
