@@ -18,7 +18,7 @@ const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** A fixed TOTP secret per demo account, so the README can tell people how to get codes. */
 export function demoTotpSecret(email: string): string {
   const h = createHash('sha256').update(`hearth-demo-totp:${email}`).digest();
-  return Array.from(h.subarray(0, 20), (b) => B32[b % 32]).join('');
+  return Array.from(h.subarray(0, 32), (b) => B32[b % 32]).join('');
 }
 
 /** Small deterministic PRNG so every fresh demo looks the same. */
