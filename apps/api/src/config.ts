@@ -28,15 +28,19 @@ const ZConfig = z.object({
   MAIL_FROM: z.string().default('Hearth <no-reply@hearth.local>'),
   DEMO_MAILBOX: bool.optional(),
   DEMO_MAILBOX_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
-  SEED_DEMO: bool.default(true),
-  DEMO_MFA: z.enum(['enforce', 'preenrolled']).default('preenrolled'),
+  SEED_DEMO: bool.optional(),
+  DEMO_MFA: z.enum(['enforce', 'preenrolled']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
   RUN_JOBS: bool.default(true),
   WEB_DIST_DIR: z.string().optional(),
 });
 
-export type Config = z.infer<typeof ZConfig> & {
+export type Config = Omit<z.infer<typeof ZConfig>, 'DEMO_MFA' | 'SEED_DEMO'> & {
+  /** Seed the fictional demo practice into an empty database (default: on, except in production). */
+  SEED_DEMO: boolean;
+  /** preenrolled: demo admin and prescribers get known TOTP secrets; enforce: they enrol at first sign-in. */
+  DEMO_MFA: 'enforce' | 'preenrolled';
   dataDir: string;
   cookieSecure: boolean;
   demoMailbox: boolean;
@@ -55,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`;
   return {
     ...c,
+    // In production nobody is pre-enrolled: the demo admin must set up two-step verification.
+    SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
+    DEMO_MFA: c.DEMO_MFA ?? (c.NODE_ENV === 'production' ? 'enforce' : 'preenrolled'),
     dataDir: path.resolve(c.HEARTH_DATA_DIR),
     cookieSecure: c.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     // Without a real SMTP server, mail goes to a local mailbox in the data directory.

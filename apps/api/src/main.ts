@@ -11,6 +11,7 @@ import { startDemoMailbox } from './platform/mail/demo-mailbox.js';
 import { jobHandlers } from './jobs.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from './seed/seed-demo.js';
+import { DEMO_PASSWORD } from './seed/demo-data.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -53,8 +54,10 @@ async function main() {
   if (config.demoMailbox) lines.push(`  mailbox:  ${url}/mailbox (demo e-mail, also saved in ${mailboxDir})`);
   if (config.SEED_DEMO) {
     lines.push(seeded ? '  demo practice "Riverbend Behavioral Health" created.' : '  demo practice already present (not reseeded).');
-    lines.push('  demo sign-ins (password for all: see README):');
-    for (const s of DEMO_SIGN_INS) lines.push(`    ${s.role.padEnd(22)} ${s.email}${s.mfa ? '  (two-step: npm run demo:code -- ' + s.email + ')' : ''}`);
+    lines.push(`  demo sign-ins, password ${DEMO_PASSWORD} (fictional demo data only):`);
+    const mfaNote = (email: string) =>
+      config.DEMO_MFA === 'preenrolled' ? `  (two-step code: npm run demo:code -- ${email})` : '  (sets up two-step verification at first sign-in)';
+    for (const s of DEMO_SIGN_INS) lines.push(`    ${s.role.padEnd(22)} ${s.email}${s.mfa ? mfaNote(s.email) : ''}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 
