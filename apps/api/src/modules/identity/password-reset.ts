@@ -32,7 +32,7 @@ export async function issuePasswordToken(
     new Date(now.getTime() + minutes * 60_000).toISOString(),
   ]);
   const { name } = await practicePolicy(q);
-  const link = `${deps.config.publicUrl}/reset-password#token=${token}`;
+  const link = `${deps.config.publicUrl}/${kind === 'reset' ? 'reset-password' : 'set-password'}#token=${token}`;
   const text =
     kind === 'reset'
       ? `Hello ${user.first_name},\n\nSomeone asked to reset the password of your ${name} account in Hearth. To choose a new password, open this link within ${RESET_MINUTES} minutes:\n\n${link}\n\nIf you did not ask for this, ignore this message; your password stays the same.\n`

@@ -1,0 +1,122 @@
+import { PERMISSIONS, ZApiTokenInput } from '@hearth/contracts';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createApiToken } from '../api/admin';
+import type { TApiTokenInput, TCreatedApiToken, TServiceAccount } from '../api/types';
+import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  serviceAccounts: TServiceAccount[];
+  onCreated: (t: TCreatedApiToken) => void;
+}
+
+export function CreateTokenModal({ opened, onClose, serviceAccounts, onCreated }: Props) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Create API token" size="lg">
+      {opened ? (
+        <TokenForm serviceAccounts={serviceAccounts} onClose={onClose} onCreated={onCreated} />
+      ) : null}
+    </Modal>
+  );
+}
+
+function TokenForm({ serviceAccounts, onClose, onCreated }: Omit<Props, 'opened'>) {
+  const queryClient = useQueryClient();
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: {
+      serviceAccountId: serviceAccounts.length === 1 ? serviceAccounts[0]!.id : '',
+      name: '',
+      scopes: [] as string[],
+      expiresInDays: 90 as number | string,
+    },
+  });
+
+  const submit = form.onSubmit(async (v) => {
+    setGeneral(null);
+    const req = {
+      serviceAccountId: v.serviceAccountId,
+      name: v.name.trim(),
+      scopes: v.scopes,
+      expiresInDays: Number(v.expiresInDays),
+    } as TApiTokenInput;
+    const parsed = ZApiTokenInput.safeParse(req);
+    if (!parsed.success) {
+      form.setErrors(issuesToErrors(parsed.error.issues));
+      return;
+    }
+    try {
+      const created = await createApiToken(req);
+      await queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
+      onCreated(created);
+    } catch (e) {
+      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(v));
+      form.setErrors(fieldErrors);
+      setGeneral(g);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Create API token">
+      <Stack gap="sm">
+        {general ? (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        ) : null}
+        <Select
+          label="Service account"
+          required
+          data={serviceAccounts.map((s) => ({ value: s.id, label: s.name }))}
+          placeholder="Choose"
+          {...form.getInputProps('serviceAccountId')}
+        />
+        <TextInput
+          label="Token name"
+          description="What uses it, e.g. “Nightly reporting export”"
+          required
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <MultiSelect
+          label="Scopes"
+          description="Grant only what the integration needs."
+          required
+          searchable
+          data={[...PERMISSIONS]}
+          {...form.getInputProps('scopes')}
+        />
+        <NumberInput
+          label="Expires in (days)"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          required
+          {...form.getInputProps('expiresInDays')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Create token
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { LoadingState } from '@hearth/ui';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useSessionContext } from './session-context';
+
+/** Renders its children only for a fully signed-in session; otherwise sends to the right sign-in step. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { session } = useSessionContext();
+  const location = useLocation();
+  const from = location.pathname + location.search;
+  if (session === undefined) {
+    return (
+      <main>
+        <LoadingState label="Checking your session" />
+      </main>
+    );
+  }
+  if (!session) return <Navigate to="/sign-in" replace state={{ from }} />;
+  if (session.stage === 'mfa') return <Navigate to="/sign-in/mfa" replace state={{ from }} />;
+  if (session.stage === 'mfa_enroll') return <Navigate to="/sign-in/enroll-mfa" replace state={{ from }} />;
+  return <>{children}</>;
+}

@@ -1,0 +1,102 @@
+import type { TPermission } from '@hearth/contracts';
+import { LoadingState } from '@hearth/ui';
+import type { ComponentType } from 'react';
+import { Outlet, createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { SessionProvider } from './auth/SessionProvider';
+import { AppLayout } from './layout/AppLayout';
+import { ChartPage } from './pages/ChartPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { HomePage } from './pages/HomePage';
+import { MailboxPage } from './pages/MailboxPage';
+import { MfaCodePage } from './pages/MfaCodePage';
+import { MfaEnrollPage } from './pages/MfaEnrollPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PatientsPage } from './pages/PatientsPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { RouteError } from './pages/RouteError';
+import { SignInPage } from './pages/SignInPage';
+
+function Root() {
+  return (
+    <SessionProvider>
+      <Outlet />
+    </SessionProvider>
+  );
+}
+
+function Protected() {
+  return (
+    <RequireAuth>
+      <AppLayout />
+    </RequireAuth>
+  );
+}
+
+/** A lazily loaded page behind a permission. */
+function adminRoute(path: string, permission: TPermission, load: () => Promise<ComponentType>): RouteObject {
+  return {
+    path,
+    lazy: async () => {
+      const Page = await load();
+      return {
+        Component: () => (
+          <RequirePermission permission={permission}>
+            <Page />
+          </RequirePermission>
+        ),
+      };
+    },
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <LoadingState />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/sign-in/mfa', element: <MfaCodePage /> },
+      { path: '/sign-in/enroll-mfa', element: <MfaEnrollPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage mode="reset" /> },
+      { path: '/set-password', element: <ResetPasswordPage mode="invite" /> },
+      { path: '/mailbox', element: <MailboxPage /> },
+      { path: '/mailbox/:id', element: <MailboxPage /> },
+      {
+        element: <Protected />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/patients', element: <PatientsPage /> },
+          adminRoute('/patients/new', 'patients.write', () =>
+            import('./pages/PatientFormPage').then((m) => m.NewPatientPage),
+          ),
+          { path: '/patients/:id', element: <ChartPage /> },
+          adminRoute('/patients/:id/edit', 'patients.write', () =>
+            import('./pages/PatientFormPage').then((m) => m.EditPatientPage),
+          ),
+          adminRoute('/admin/practice', 'practice.manage', () =>
+            import('./pages/admin/PracticeSettingsPage').then((m) => m.PracticeSettingsPage),
+          ),
+          adminRoute('/admin/staff', 'staff.manage', () =>
+            import('./pages/admin/StaffPage').then((m) => m.StaffPage),
+          ),
+          adminRoute('/admin/sessions', 'sessions.manage', () =>
+            import('./pages/admin/SessionsPage').then((m) => m.SessionsPage),
+          ),
+          adminRoute('/admin/api-tokens', 'api_tokens.manage', () =>
+            import('./pages/admin/ApiTokensPage').then((m) => m.ApiTokensPage),
+          ),
+          adminRoute('/admin/audit', 'audit.read', () =>
+            import('./pages/admin/AuditLogPage').then((m) => m.AuditLogPage),
+          ),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
