@@ -11,7 +11,8 @@ let server: RunningServer | undefined;
 
 /** One real server for the browser journeys: built apps, embedded database, the demo practice. */
 export default async function setup(project: TestProject) {
-  server = await startServer();
+  // Every journey signs in from 127.0.0.1: lift the per-IP sign-in rate limit for the shared server.
+  server = await startServer({ RATE_LIMIT_SIGNIN_PER_MINUTE: '1000' });
   project.provide('baseUrl', server.url);
   return async () => {
     await server?.stop();

@@ -28,6 +28,7 @@ export interface RunningServer {
 /** Starts the real server (built web apps, embedded database, demo practice) on a free port. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
@@ -42,6 +43,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DEMO_MAILBOX_PORT: '0',
       LOG_LEVEL: 'warn',
       JOBS_POLL_MS: '200',
+      // Links in e-mails (password reset, invitation) point at this server.
+      PUBLIC_URL: url,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +52,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);

@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './platform/deps.js';
-import { registerErrorHandling } from './platform/http/problem.js';
+import { registerErrorHandling, sendProblem } from './platform/http/problem.js';
 import { registerAuth } from './platform/http/auth-hook.js';
 import { registerWebApps } from './platform/http/web-apps.js';
 import { REDACT_PATHS } from './platform/logger.js';
@@ -34,11 +34,20 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     logController: new LogController({ disableRequestLogging: deps.config.LOG_LEVEL !== 'debug' && deps.config.LOG_LEVEL !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
+    // Router-level errors (bad %-encoding, over-long path parameter) as problem+json; Fastify's own
+    // answer is plain JSON that echoes the submitted path.
+    frameworkErrors: (err, _req, reply) =>
+      err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, 414, 'A part of the address is too long.', 'uri_too_long')
+        : sendProblem(reply, 400, 'The address is not valid.', 'bad_request'),
   });
   void REDACT_PATHS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // JSON only: Fastify's built-in text/plain parser would let a cross-site form post a body (B19) and
+  // turns a wrong content type into a confusing 400; without it the answer is 415.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -57,6 +57,8 @@ export async function signedIn(t: TestApp, s: StaffFixture): Promise<Client> {
   if (r.statusCode !== 200) throw new Error(`sign-in failed: ${r.statusCode} ${r.body}`);
   if (r.json().status === 'mfa_required') {
     await c.refreshCsrf();
+    // Codes are single-use per 30-second step; tests sign the same person in many times a minute.
+    await t.db.query('UPDATE users SET mfa_last_step = NULL WHERE id = $1', [s.id]);
     const v = await c.post('/api/auth/mfa/verify', { code: await totpNow(s.totpSecret!) });
     if (v.statusCode !== 200) throw new Error(`mfa failed: ${v.body}`);
   }

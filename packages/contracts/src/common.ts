@@ -10,7 +10,9 @@ export const ZText = (max: number) =>
     .trim()
     .max(max)
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
+    // A lone UTF-16 surrogate cannot be stored as UTF-8: the database would silently turn it into U+FFFD.
+    .refine((s) => !/\p{Surrogate}/u.test(s), 'must not contain invalid Unicode');
 export const ZName = ZText(100).pipe(z.string().min(1, 'is required'));
 export const ZUuid = z.uuid();
 export const ZIsoDate = z.iso.date();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlaceOfService } from '@hearth/content';
 import { ZAddress, ZEmail, ZName, ZNpi, ZPhone, ZText, ZUuid } from './common.js';
 
 export const ZTimeZone = z.string().refine((tz) => {
@@ -40,7 +41,7 @@ export const ZUpdatePracticeRequest = z.strictObject({
   sessionIdleMinutes: z.number().int().min(1).max(1440).nullable().optional(),
 });
 
-export const ZPlaceOfService = z.string().regex(/^\d{2}$/, 'must be a two-digit place-of-service code');
+export const ZPlaceOfService = z.string().refine(isPlaceOfService, 'must be a CMS place-of-service code such as 11 (office)');
 
 export const ZLocationInput = z.strictObject({
   name: ZName,

@@ -1,4 +1,5 @@
 import { ZLocationInput, type TLocation } from '@hearth/contracts';
+import { PLACES_OF_SERVICE } from '@hearth/content';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
@@ -112,9 +113,12 @@ function LocationForm({
             allowDeselect={false}
             {...form.getInputProps('timeZone')}
           />
-          <TextInput
-            label="Place of service code"
-            description="Two digits, e.g. 11 (office), 02 (telehealth)"
+          <Select
+            label="Place of service"
+            description="Used on claims for sessions held here"
+            data={PLACES_OF_SERVICE.map((p) => ({ value: p.code, label: `${p.code} · ${p.name}` }))}
+            searchable
+            allowDeselect={false}
             {...form.getInputProps('placeOfService')}
           />
           <TextInput label="Address line 1" {...form.getInputProps('address.line1')} />

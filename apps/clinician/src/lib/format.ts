@@ -1,3 +1,4 @@
+import { LANGUAGES as CONTENT_LANGUAGES } from '@hearth/content';
 import type { TPatientSummary } from '@hearth/contracts';
 
 /** "Preferred (Legal) Last" when a different preferred name exists, otherwise "Legal Last". */
@@ -88,25 +89,7 @@ export const CHANNEL_LABELS: Record<string, string> = {
   portal: 'Patient portal',
 };
 
-export const LANGUAGES: { value: string; label: string }[] = [
-  { value: 'en', label: 'English' },
-  { value: 'es', label: 'Spanish' },
-  { value: 'zh', label: 'Chinese' },
-  { value: 'vi', label: 'Vietnamese' },
-  { value: 'tl', label: 'Tagalog' },
-  { value: 'ar', label: 'Arabic' },
-  { value: 'fr', label: 'French' },
-  { value: 'ko', label: 'Korean' },
-  { value: 'ru', label: 'Russian' },
-  { value: 'pt', label: 'Portuguese' },
-  { value: 'ht', label: 'Haitian Creole' },
-  { value: 'de', label: 'German' },
-  { value: 'hi', label: 'Hindi' },
-  { value: 'ja', label: 'Japanese' },
-  { value: 'pl', label: 'Polish' },
-  { value: 'so', label: 'Somali' },
-  { value: 'ase', label: 'American Sign Language' },
-];
+export const LANGUAGES: { value: string; label: string }[] = CONTENT_LANGUAGES.map((l) => ({ value: l.code, label: l.name }));
 
 export function languageLabel(tag: string | null | undefined): string {
   if (!tag) return '';

@@ -81,6 +81,11 @@ export function adminRoutes(deps: Deps) {
     app.post('/api/admin/api-tokens', { config: { permission: 'api_tokens.manage' }, schema: { tags, summary: 'Create a scoped, expiring token; the secret is shown once', body: ZApiTokenInput, response: { 201: ZCreatedApiToken } } },
       async (req, reply) => {
         const now = clock.now();
+        // A token can never do more than the admin who creates it (no privilege escalation).
+        const beyond = req.body.scopes.filter((sc) => !req.actor!.permissions.has(sc));
+        if (beyond.length) {
+          throw new DomainError('validation', `scopes: you cannot grant ${beyond.join(', ')}`, beyond.map((sc) => ({ field: 'scopes', message: `${sc} is not a permission you hold` })));
+        }
         const t = mintApiToken();
         const id = newId();
         await db.tx(async (q) => {

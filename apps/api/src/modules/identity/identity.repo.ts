@@ -11,13 +11,14 @@ export interface UserAuthRow {
   mfa_enabled: boolean;
   mfa_secret: string | null;
   mfa_pending_secret: string | null;
+  mfa_last_step: number | null;
   failed_attempts: number;
   locked_until: Date | null;
   roles: string[];
 }
 
 const USER_SELECT = `SELECT u.id, u.email, u.first_name, u.last_name, u.credentials, u.password_hash, u.active,
-       u.mfa_enabled, u.mfa_secret, u.mfa_pending_secret, u.failed_attempts, u.locked_until,
+       u.mfa_enabled, u.mfa_secret, u.mfa_pending_secret, u.mfa_last_step, u.failed_attempts, u.locked_until,
        COALESCE(array_agg(ur.role_key ORDER BY ur.role_key) FILTER (WHERE ur.role_key IS NOT NULL), '{}') AS roles
   FROM users u LEFT JOIN user_roles ur ON ur.user_id = u.id`;
 

@@ -38,7 +38,7 @@ export function identityRoutes(deps: Deps) {
     });
 
     app.post('/api/auth/mfa/verify', {
-      config: { permission: 'authenticated', allowStages: ['mfa'] },
+      config: { permission: 'authenticated', allowStages: ['mfa'], sessionOnly: true },
       schema: { tags, summary: 'Complete sign-in with a TOTP or recovery code', body: ZMfaVerifyRequest, response: { 200: ZSignInResponse } },
     }, async (req, reply) => {
       const s = await verifyMfa(deps, req.session!, req.body.code, req.ip, ua(req.headers['user-agent']));
@@ -47,12 +47,12 @@ export function identityRoutes(deps: Deps) {
     });
 
     app.post('/api/auth/mfa/enroll/start', {
-      config: { permission: 'authenticated', allowStages: ['mfa_enroll'] },
+      config: { permission: 'authenticated', allowStages: ['mfa_enroll'], sessionOnly: true },
       schema: { tags, summary: 'Begin TOTP enrolment (QR code)', response: { 200: ZMfaEnrollStartResponse } },
     }, async (req) => startMfaEnrolment(deps, req.session!));
 
     app.post('/api/auth/mfa/enroll/confirm', {
-      config: { permission: 'authenticated', allowStages: ['mfa_enroll'] },
+      config: { permission: 'authenticated', allowStages: ['mfa_enroll'], sessionOnly: true },
       schema: { tags, summary: 'Confirm TOTP enrolment; returns recovery codes once', body: ZMfaVerifyRequest, response: { 200: ZMfaEnrollConfirmResponse } },
     }, async (req, reply) => {
       const r = await confirmMfaEnrolment(deps, req.session!, req.body.code, req.ip, ua(req.headers['user-agent']));
@@ -61,7 +61,7 @@ export function identityRoutes(deps: Deps) {
     });
 
     app.get('/api/auth/session', {
-      config: { permission: 'authenticated', allowStages: ['mfa', 'mfa_enroll'] },
+      config: { permission: 'authenticated', allowStages: ['mfa', 'mfa_enroll'], sessionOnly: true },
       schema: { tags, summary: 'The current session, user, permissions and CSRF token', response: { 200: ZSessionInfo } },
     }, async (req) => sessionInfo(deps, req.session!));
 
@@ -97,7 +97,7 @@ export function identityRoutes(deps: Deps) {
     });
 
     app.post('/api/auth/change-password', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', sessionOnly: true },
       schema: { tags, summary: 'Change your password', body: ZChangePassword, response: { 200: ZOk } },
     }, async (req) => {
       await changePassword(deps, req.actor!.userId, req.session?.id ?? '', req.body.currentPassword, req.body.newPassword, req.ip);

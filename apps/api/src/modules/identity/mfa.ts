@@ -26,8 +26,12 @@ export async function verifyMfa(deps: Deps, s: ActiveSession, code: string, ip: 
     throw new DomainError('rate_limited', 'Too many wrong codes. Please sign in again.');
   }
   let method: 'totp' | 'recovery' | null = null;
-  if (await checkTotp(user.mfa_secret, code.replace(/\s+/g, ''))) method = 'totp';
-  else {
+  const step = await checkTotp(user.mfa_secret, code.replace(/\s+/g, ''), user.mfa_last_step);
+  if (step !== null) {
+    // Record the step atomically: the same code can't complete two sign-ins (replay).
+    const claimed = await db.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)', [user.id, step]);
+    if (claimed.rowCount > 0) method = 'totp';
+  } else {
     const r = await db.query('UPDATE mfa_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [
       user.id,
       sha256(normaliseRecovery(code)),
@@ -81,14 +85,15 @@ export async function confirmMfaEnrolment(deps: Deps, s: ActiveSession, code: st
   const now = clock.now();
   const user = await userById(db, s.user_id);
   if (!user?.mfa_pending_secret) throw new DomainError('conflict', 'Start the set-up first.');
-  if (!(await checkTotp(user.mfa_pending_secret, code.replace(/\s+/g, '')))) {
+  const step = await checkTotp(user.mfa_pending_secret, code.replace(/\s+/g, ''));
+  if (step === null) {
     throw new DomainError('validation', 'That code is not correct. Scan the QR code again and enter the current code.', [
       { field: 'code', message: 'is not correct' },
     ]);
   }
   const codes = newRecoveryCodes();
   const fresh = await db.tx(async (q) => {
-    await q.query('UPDATE users SET mfa_enabled = true, mfa_secret = mfa_pending_secret, mfa_pending_secret = NULL WHERE id = $1', [user.id]);
+    await q.query('UPDATE users SET mfa_enabled = true, mfa_secret = mfa_pending_secret, mfa_pending_secret = NULL, mfa_last_step = $2 WHERE id = $1', [user.id, step]);
     await q.query('DELETE FROM mfa_recovery_codes WHERE user_id = $1', [user.id]);
     for (const c of codes) {
       await q.query('INSERT INTO mfa_recovery_codes(id, user_id, code_hash) VALUES ($1,$2,$3)', [newId(), user.id, sha256(normaliseRecovery(c))]);

@@ -45,13 +45,17 @@ export async function signIn(
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !ok || !user.active) {
     if (user && !ok) {
-      const failures = user.failed_attempts + 1;
+      // Counted in the database in one statement: parallel guesses (on any process) cannot lose increments.
+      const failures =
+        (await db.query<{ n: number }>('UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = $1 RETURNING failed_attempts AS n', [user.id]))
+          .rows[0]?.n ?? user.failed_attempts + 1;
       const lock = failures >= config.LOGIN_MAX_FAILURES;
-      await db.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [
-        user.id,
-        lock ? 0 : failures,
-        lock ? new Date(now.getTime() + config.LOGIN_LOCKOUT_MINUTES * 60_000).toISOString() : null,
-      ]);
+      if (lock) {
+        await db.query('UPDATE users SET failed_attempts = 0, locked_until = $2 WHERE id = $1', [
+          user.id,
+          new Date(now.getTime() + config.LOGIN_LOCKOUT_MINUTES * 60_000).toISOString(),
+        ]);
+      }
       await audit(user.id, 'failure', lock ? 'bad_password_locked' : 'bad_password', user.roles);
     } else {
       await audit(user?.id ?? null, 'failure', user ? 'inactive' : 'unknown_account', user?.roles);

@@ -24,8 +24,10 @@ export async function getPatient(deps: Deps, actor: Actor, id: string, ip: strin
       if (row) await audit('denied');
       return null;
     }
+    // Read everything before the audit append: it holds the audit chain's lock until commit.
+    const today = await practiceToday(q, now);
     await audit('success');
-    return toPatient(row, await practiceToday(q, now));
+    return toPatient(row, today);
   }).then((p) => {
     if (!p) throw new DomainError('not_found', 'Patient was not found, or is not on your caseload.');
     return p;

@@ -33,7 +33,10 @@ export function toPatient(r: PatientRow, today: string): TPatient {
     version: r.version,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
-    contacts: (r.contacts ?? []) as TPatient['contacts'],
+    // A contact's missing phone or e-mail is NULL in the database but absent in the contract.
+    contacts: ((r.contacts ?? []) as Record<string, unknown>[]).map((c) =>
+      Object.fromEntries(Object.entries(c).filter(([, v]) => v !== null)),
+    ) as TPatient['contacts'],
     coverages: (r.coverages ?? []) as TPatient['coverages'],
     careTeam: (r.care_team ?? []) as TPatient['careTeam'],
   };

@@ -10,13 +10,19 @@ export async function totpEnrolment(secret: string, account: string, issuer: str
   return { secret, otpauthUri, qrDataUrl };
 }
 
-export async function checkTotp(secret: string, token: string): Promise<boolean> {
-  if (!/^\d{6}$/.test(token)) return false;
+/**
+ * Checks a code, allowing one 30-second step of clock drift. Returns the matched time step
+ * (so a code can be refused when used again) or null.
+ */
+export async function checkTotp(secret: string, token: string, lastStep: number | null = null): Promise<number | null> {
+  if (!/^\d{6}$/.test(token)) return null;
   try {
     const r = await verify({ secret, token, epochTolerance: 30 });
-    return r.valid;
+    if (!r.valid) return null;
+    const step = Math.floor(Date.now() / 30_000) + r.delta;
+    return lastStep !== null && step <= lastStep ? null : step;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -20,6 +20,8 @@ declare module 'fastify' {
     permission?: string;
     /** Session stages accepted besides 'full' (the MFA steps). */
     allowStages?: SessionStage[];
+    /** Only for a person's session (MFA, own session, own password); API tokens get 403. */
+    sessionOnly?: boolean;
   }
 }
 
@@ -84,6 +86,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock 
     }
     if (cfg.public) return;
     if (!req.actor) throw new DomainError('unauthenticated', 'Please sign in.');
+    if (cfg.sessionOnly && !req.session) throw new DomainError('forbidden', 'This needs a signed-in person; API tokens cannot use it.');
     if (req.session && req.session.stage !== 'full' && !cfg.allowStages?.includes(req.session.stage)) {
       throw new DomainError('mfa_required', 'Complete the two-step verification to continue.');
     }

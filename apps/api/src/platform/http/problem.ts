@@ -26,6 +26,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Request too large',
+  414: 'Address too long',
   415: 'Unsupported media type',
   423: 'Locked',
   429: 'Too many requests',
@@ -104,7 +105,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const pgCode = (err as unknown as { code?: string }).code;
     if (pgCode === '23505') return sendProblem(reply, 409, 'That record already exists.', 'conflict');
     if (pgCode === '23503') return sendProblem(reply, 400, 'A referenced record does not exist.', 'validation');
-    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22001')
+    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22001' || pgCode === '22021')
       return sendProblem(reply, 400, 'A value is out of range or malformed.', 'validation');
     // Log the failure without its message (driver messages can quote stored values).
     const stack = (err.stack ?? '').split('\n').slice(1, 8).join('\n');

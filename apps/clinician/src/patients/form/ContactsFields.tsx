@@ -10,7 +10,12 @@ const KIND_OPTIONS = Object.entries(CONTACT_KIND_LABELS).map(([value, label]) =>
 export function ContactsFields({ form }: { form: PatientForm }) {
   const contacts = form.values.contacts;
   const minorWithoutGuardian = isMinorDob(form.values.dateOfBirth) && !hasGuardian(form.values);
-  const add = (kind: string) => form.insertListItem('contacts', newContact(kind));
+  // A list-level error (from validation or the server), e.g. the missing guardian of a minor.
+  const listError = typeof form.errors.contacts === 'string' ? form.errors.contacts : null;
+  const add = (kind: string) => {
+    form.clearFieldError('contacts');
+    form.insertListItem('contacts', newContact(kind));
+  };
 
   return (
     <FormSection
@@ -18,8 +23,17 @@ export function ContactsFields({ form }: { form: PatientForm }) {
       description="Emergency contacts, and the guardian or legal representative for a minor."
     >
       {minorWithoutGuardian ? (
-        <Alert color="yellow" role="status" title="This patient is under 18" data-testid="guardian-prompt">
-          <Text mb="xs">Add a parent or legal guardian who can consent to care and be contacted.</Text>
+        <Alert
+          color={listError ? 'red' : 'yellow'}
+          role={listError ? 'alert' : 'status'}
+          title="This patient is under 18"
+          data-testid="guardian-prompt"
+          data-form-error={listError ? true : undefined}
+          tabIndex={-1}
+        >
+          <Text mb="xs">
+            {listError ?? 'Add a parent or legal guardian who can consent to care and be contacted.'}
+          </Text>
           <Button
             size="xs"
             variant="white"
@@ -30,6 +44,11 @@ export function ContactsFields({ form }: { form: PatientForm }) {
             Add guardian
           </Button>
         </Alert>
+      ) : null}
+      {listError && !minorWithoutGuardian ? (
+        <Text c="red.8" role="alert" data-form-error tabIndex={-1}>
+          {listError}
+        </Text>
       ) : null}
       {contacts.length === 0 && !minorWithoutGuardian ? <Text c="dimmed">No contacts added.</Text> : null}
       {contacts.map((c, i) => (

@@ -35,7 +35,9 @@ interface Props {
 
 function focusFirstError() {
   window.setTimeout(() => {
-    const el = document.querySelector<HTMLElement>('form[data-patient-form] [aria-invalid="true"]');
+    const el =
+      document.querySelector<HTMLElement>('form[data-patient-form] [aria-invalid="true"]') ??
+      document.querySelector<HTMLElement>('form[data-patient-form] [data-form-error]');
     el?.focus();
   }, 0);
 }

@@ -282,6 +282,9 @@ export function validatePatientValues(v: PatientFormValues, mode: 'create' | 'ed
     if (v.careTeam.findIndex((o) => o.userId === m.userId && o.role === m.role) !== i)
       errors[`careTeam.${i}.userId`] ??= 'Already on the care team in this role';
   });
+  // Same rule as the server: a minor needs a guardian or legal representative on file.
+  if (isMinorDob(v.dateOfBirth) && !hasGuardian(v))
+    errors.contacts ??= 'A patient under 18 needs a parent, guardian or legal representative. Add one to save.';
   return errors;
 }
 

@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { expect } from 'vitest';
+import { demoTotpSecret } from '../../apps/api/src/seed/seed-demo.js';
+
+export const DEMO_PASSWORD = 'Riverbend-Demo-2026';
+export const demoEmail = (name: string) => `${name}@riverbend.example`;
+
+/** The current six-digit code from the demo account's authenticator. */
+export async function totpFor(email: string): Promise<string> {
+  return await generate({ secret: demoTotpSecret(email) });
+}
+
+/** A code that is certainly not the current one. */
+export async function wrongTotpFor(email: string): Promise<string> {
+  const right = await totpFor(email);
+  return String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+}
+
+/** Polls until `fn` returns a truthy value (for things outside the page, e.g. the API). */
+export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('waitFor: timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Types the e-mail and password on the sign-in page and submits. */
+export async function fillSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/**
+ * Signs in through the real sign-in page (and the MFA page for accounts that have it) and waits
+ * for the signed-in frame. Starts from `baseUrl/sign-in` unless `from` names a protected path.
+ * Any earlier session cookie is dropped first, so a failed journey cannot leak its user into the next.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, opts: { mfa?: boolean; from?: string } = {}) {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}${opts.from ?? '/sign-in'}`);
+  await page.getByTestId('sign-in-email').waitFor();
+  await fillSignIn(page, email);
+  if (opts.mfa) {
+    await page.getByTestId('mfa-code').fill(await totpFor(email));
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Signs out through the account menu and waits for the sign-in page. */
+export async function signOutViaMenu(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-email').waitFor();
+}
+
+/** No horizontal scrolling at the current viewport. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth + 1);
+}

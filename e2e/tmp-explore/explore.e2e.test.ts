@@ -1,0 +1,21 @@
+import { test, inject } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { openBrowser, screenshot } from '../support/browser.js';
+import { signIn, demoEmail } from '../support/hearth.js';
+test('explore', async () => {
+  const b = await openBrowser();
+  const page = b.page;
+  await signIn(page, inject('baseUrl'), demoEmail('tom'));
+  await page.goto(inject('baseUrl') + '/patients/new');
+  await page.getByRole('textbox', { name: /Legal first name/ }).fill('Theo');
+  await page.getByRole('textbox', { name: /Legal last name/ }).fill('X');
+  await page.getByLabel(/Date of birth/).fill('1996-01-15');
+  await page.getByRole('combobox', { name: /Sex assigned/ }).click();
+  await page.getByRole('option', { name: 'Male', exact: true }).click();
+  await page.getByTestId('save-patient').click();
+  await page.getByTestId('chart-header').waitFor();
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  for (const v of r.violations) console.log(v.id, v.impact, v.nodes.map((n) => n.html + ' :: ' + n.failureSummary).join('\n'));
+  await screenshot(page, 'tmp-notif');
+  await b.close();
+});

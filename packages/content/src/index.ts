@@ -1,0 +1,3 @@
+// Versioned reference data: code sets and lists that change without a code change.
+export * from './languages.js';
+export * from './place-of-service.js';
