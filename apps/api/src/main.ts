@@ -9,6 +9,7 @@ import { startWorker } from './platform/jobs/worker.js';
 import { smtpMailer } from './platform/mail/mailer.js';
 import { startDemoMailbox } from './platform/mail/demo-mailbox.js';
 import { jobHandlers } from './jobs.js';
+import { startAuditSealer } from './platform/audit/seal.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from './seed/seed-demo.js';
 import { DEMO_PASSWORD } from './seed/demo-data.js';
@@ -34,6 +35,7 @@ async function main() {
   const deps = { db, clock: systemClock, config, log };
   const mailer = smtpMailer(smtpUrl!, config.MAIL_FROM);
   const worker = config.RUN_JOBS ? startWorker(db, jobHandlers({ mailer }), log, config.JOBS_POLL_MS) : null;
+  const sealer = startAuditSealer(db, (e) => log.error({ err: { type: (e as Error).name } }, 'audit sealing failed'));
   const app = await buildApp(deps, {
     webDist: {
       clinician: config.WEB_DIST_DIR ? path.join(config.WEB_DIST_DIR, 'clinician') : path.join(root, 'apps/clinician/dist'),
@@ -65,6 +67,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     await app.close();
     await worker?.stop();
+    await sealer.stop();
     await mailbox?.close();
     await db.close();
     process.exit(0);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, isPostgres, testApp, type TestApp } from './harness.js';
 import { aPractice, aStaff, signedIn, type StaffFixture } from './builders.js';
 import { GENESIS_HASH, hashAuditRow, type AuditRow } from '../src/platform/audit/audit.js';
+import { sealAudit } from '../src/platform/audit/seal.js';
 
 // The audit trail: hash chain, tamper detection (API and CLI), append-only trigger, CSV export,
 // filters, the actions patient work writes, and no PHI in any audit row.
@@ -58,7 +59,11 @@ describe('audit trail', () => {
   });
   afterAll(() => t.close());
 
-  const allRows = async () => (await t.db.query<AuditRow>('SELECT * FROM audit_events ORDER BY seq')).rows;
+  // Events are linked into the chain by the sealer moments after they commit; seal, then read.
+  const allRows = async () => {
+    await sealAudit(t.db);
+    return (await t.db.query<AuditRow>('SELECT * FROM audit_events ORDER BY seq')).rows;
+  };
   const verify = async () => {
     const r = await ac.get('/api/admin/audit/verify');
     expect(r.statusCode).toBe(200);
@@ -231,7 +236,7 @@ describe('audit trail', () => {
       expect((await front.get(`/api/patients/${p.id}`)).statusCode).toBe(200);
       expect((await front.patch(`/api/patients/${p.id}`, { version: p.version, preferredName: 'Addie' })).statusCode).toBe(200);
       const rows = (await t.db.query<{ action: string; actor_id: string; outcome: string; resource_type: string; resource_id: string; detail: Record<string, unknown> }>(
-        'SELECT action, actor_id, outcome, resource_type, resource_id, detail FROM audit_events WHERE patient_id = $1 ORDER BY seq', [p.id],
+        'SELECT action, actor_id, outcome, resource_type, resource_id, detail FROM audit_events WHERE patient_id = $1 ORDER BY arrival', [p.id],
       )).rows;
       expect(rows.map((r) => r.action)).toEqual(['patient.create', 'patient.read', 'patient.update']);
       for (const r of rows) expect(r).toMatchObject({ actor_id: frontDesk.id, outcome: 'success', resource_type: 'Patient', resource_id: p.id });
@@ -256,7 +261,7 @@ describe('audit trail', () => {
         expect(dump, v).not.toContain(v);
       }
       // The search rows record what was searched on, never the terms.
-      const search = (await t.db.query<{ detail: { by: string[] } }>(`SELECT detail FROM audit_events WHERE action = 'patient.search' ORDER BY seq DESC LIMIT 1`)).rows[0]!;
+      const search = (await t.db.query<{ detail: { by: string[] } }>(`SELECT detail FROM audit_events WHERE action = 'patient.search' ORDER BY arrival DESC LIMIT 1`)).rows[0]!;
       expect(search.detail.by).toEqual(['mrn']);
     });
   });
@@ -345,7 +350,7 @@ describe('audit trail', () => {
       expect(onlySignIns.length).toBeGreaterThan(0);
       for (const row of onlySignIns) expect([row[7], row[11]]).toEqual(['auth.sign_in', 'failure']);
       // The export itself is audited.
-      const last = (await t.db.query<{ action: string; actor_id: string }>('SELECT action, actor_id FROM audit_events ORDER BY seq DESC LIMIT 1')).rows[0];
+      const last = (await t.db.query<{ action: string; actor_id: string }>('SELECT action, actor_id FROM audit_events ORDER BY arrival DESC LIMIT 1')).rows[0];
       expect(last).toEqual({ action: 'audit.export', actor_id: admin.id });
     });
 

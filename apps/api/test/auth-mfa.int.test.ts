@@ -66,7 +66,7 @@ describe('MFA', () => {
       const full = await c.get('/api/auth/session');
       expect(full.json().stage).toBe('full');
       expect(full.json().user.permissions).toContain('patients.read');
-      const audit = (await t.db.query<{ outcome: string; detail: { method: string } }>(`SELECT outcome, detail FROM audit_events WHERE action = 'auth.mfa_verify' AND actor_id = $1 ORDER BY seq DESC LIMIT 1`, [s.id])).rows[0];
+      const audit = (await t.db.query<{ outcome: string; detail: { method: string } }>(`SELECT outcome, detail FROM audit_events WHERE action = 'auth.mfa_verify' AND actor_id = $1 ORDER BY arrival DESC LIMIT 1`, [s.id])).rows[0];
       expect(audit).toEqual({ outcome: 'success', detail: { method: 'totp' } });
     });
 
@@ -218,7 +218,7 @@ describe('MFA', () => {
       // Upper case and spaces around it are tolerated.
       const v1 = await first.c.post('/api/auth/mfa/verify', { code: ` ${code.toUpperCase()} ` });
       expect(v1.statusCode).toBe(200);
-      const audit = (await t.db.query<{ detail: { method: string } }>(`SELECT detail FROM audit_events WHERE action = 'auth.mfa_verify' AND actor_id = $1 AND outcome = 'success' ORDER BY seq DESC LIMIT 1`, [s.id])).rows[0];
+      const audit = (await t.db.query<{ detail: { method: string } }>(`SELECT detail FROM audit_events WHERE action = 'auth.mfa_verify' AND actor_id = $1 AND outcome = 'success' ORDER BY arrival DESC LIMIT 1`, [s.id])).rows[0];
       expect(audit?.detail.method).toBe('recovery');
 
       const second = await passwordStep(s);
@@ -268,7 +268,7 @@ describe('MFA', () => {
     await c.refreshCsrf();
     expect((await c.get('/api/patients')).statusCode).toBe(200);
 
-    const audit = (await t.db.query<{ actor_id: string; resource_id: string }>(`SELECT actor_id, resource_id FROM audit_events WHERE action = 'staff.mfa_reset' ORDER BY seq DESC LIMIT 1`)).rows[0];
+    const audit = (await t.db.query<{ actor_id: string; resource_id: string }>(`SELECT actor_id, resource_id FROM audit_events WHERE action = 'staff.mfa_reset' ORDER BY arrival DESC LIMIT 1`)).rows[0];
     expect(audit).toEqual({ actor_id: admin.id, resource_id: p.id });
     expect((await ac.post('/api/staff/00000000-0000-4000-8000-000000000000/reset-mfa')).statusCode).toBe(404);
   });

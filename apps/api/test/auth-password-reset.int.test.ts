@@ -89,7 +89,7 @@ describe('password reset and invitations over SMTP', () => {
     expect((await complete(token)).statusCode).toBe(200);
     expect((await signIn(s.email, NEW_PASSWORD)).statusCode).toBe(200);
     expect((await signIn(s.email, s.password)).statusCode).toBe(401);
-    const audit = (await t.db.query<{ actor_id: string; outcome: string }>(`SELECT actor_id, outcome FROM audit_events WHERE action = 'auth.password_reset' ORDER BY seq DESC LIMIT 1`)).rows[0];
+    const audit = (await t.db.query<{ actor_id: string; outcome: string }>(`SELECT actor_id, outcome FROM audit_events WHERE action = 'auth.password_reset' ORDER BY arrival DESC LIMIT 1`)).rows[0];
     expect(audit).toEqual({ actor_id: s.id, outcome: 'success' });
   });
 

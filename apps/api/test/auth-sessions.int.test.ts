@@ -87,7 +87,7 @@ describe('sessions', () => {
     const replay = withCookie(cookie);
     expect((await replay.get('/api/auth/session')).statusCode).toBe(401);
     expect((await replay.get('/api/patients')).statusCode).toBe(401);
-    const row = (await t.db.query<{ action: string }>(`SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1`)).rows[0];
+    const row = (await t.db.query<{ action: string }>(`SELECT action FROM audit_events ORDER BY arrival DESC LIMIT 1`)).rows[0];
     expect(row?.action).toBe('auth.sign_out');
   });
 
@@ -163,7 +163,7 @@ describe('sessions', () => {
       expect(((await ac.get('/api/admin/sessions')).json() as { userId: string }[]).some((r) => r.userId === s.id)).toBe(false);
       // Revoking again: nothing to revoke.
       expect((await ac.delete(`/api/admin/sessions/${theirs[0]!.id}`)).statusCode).toBe(404);
-      const audit = (await t.db.query<{ actor_id: string; resource_id: string }>(`SELECT actor_id, resource_id FROM audit_events WHERE action = 'session.revoke' ORDER BY seq DESC LIMIT 1`)).rows[0];
+      const audit = (await t.db.query<{ actor_id: string; resource_id: string }>(`SELECT actor_id, resource_id FROM audit_events WHERE action = 'session.revoke' ORDER BY arrival DESC LIMIT 1`)).rows[0];
       expect(audit).toEqual({ actor_id: admin.id, resource_id: theirs[0]!.id });
     });
 

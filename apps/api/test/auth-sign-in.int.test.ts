@@ -27,7 +27,7 @@ describe('sign-in', () => {
   const lastSignInAudit = async () =>
     (
       await t.db.query<{ seq: number; actor_id: string | null; outcome: string; detail: { reason?: string; stage?: string }; client_ip: string }>(
-        `SELECT seq, actor_id, outcome, detail, client_ip FROM audit_events WHERE action = 'auth.sign_in' ORDER BY seq DESC LIMIT 1`,
+        `SELECT seq, actor_id, outcome, detail, client_ip FROM audit_events WHERE action = 'auth.sign_in' ORDER BY arrival DESC LIMIT 1`,
       )
     ).rows[0]!;
   const signInAuditCount = async () =>
@@ -131,7 +131,7 @@ describe('sign-in', () => {
     expect(u.statusCode).toBe(200);
     expect((await ac.get(`/api/staff/${s.id}`)).json().locked).toBe(false);
     expect((await signIn(s.email, s.password, ip)).statusCode).toBe(200);
-    const audit = (await t.db.query<{ actor_id: string; resource_id: string }>(`SELECT actor_id, resource_id FROM audit_events WHERE action = 'staff.unlock' ORDER BY seq DESC LIMIT 1`)).rows[0];
+    const audit = (await t.db.query<{ actor_id: string; resource_id: string }>(`SELECT actor_id, resource_id FROM audit_events WHERE action = 'staff.unlock' ORDER BY arrival DESC LIMIT 1`)).rows[0];
     expect(audit).toEqual({ actor_id: admin.id, resource_id: s.id });
     // Unknown staff id: 404, not a silent success.
     expect((await ac.post(`/api/staff/00000000-0000-4000-8000-000000000000/unlock`)).statusCode).toBe(404);

@@ -140,7 +140,7 @@ describe('authorization', () => {
     // (The matrix signed every role out at its end: a fresh session.)
     const c = await signedIn(t, await aStaff(t.db, { roles: ['biller'] }));
     expect((await c.get('/api/admin/audit')).statusCode).toBe(403);
-    const row = (await t.db.query<{ outcome: string; detail: { needed: string; route: string } }>(`SELECT outcome, detail FROM audit_events WHERE action = 'access.denied' ORDER BY seq DESC LIMIT 1`)).rows[0];
+    const row = (await t.db.query<{ outcome: string; detail: { needed: string; route: string } }>(`SELECT outcome, detail FROM audit_events WHERE action = 'access.denied' ORDER BY arrival DESC LIMIT 1`)).rows[0];
     expect(row).toEqual({ outcome: 'denied', detail: { method: 'GET', route: '/api/admin/audit', needed: 'audit.read' } });
   });
 
@@ -211,7 +211,7 @@ describe('authorization', () => {
       await c.get(`/api/patients/${patient.id}`);
       await c.post('/api/patients', patientBody());
       expect(await count()).toBe(before + 3);
-      const last = (await t.db.query<{ actor_id: string; actor_kind: string; detail: { method: string; route: string } }>(`SELECT actor_id, actor_kind, detail FROM audit_events WHERE action = 'api_token.use' ORDER BY seq DESC LIMIT 1`)).rows[0];
+      const last = (await t.db.query<{ actor_id: string; actor_kind: string; detail: { method: string; route: string } }>(`SELECT actor_id, actor_kind, detail FROM audit_events WHERE action = 'api_token.use' ORDER BY arrival DESC LIMIT 1`)).rows[0];
       expect(last).toEqual({ actor_id: serviceAccountId, actor_kind: 'token', detail: { method: 'POST', route: '/api/patients' } });
       // The token's last use is shown to admins.
       const listed = ((await admin.get('/api/admin/api-tokens')).json() as { id: string; lastUsedAt: string | null }[]).find((x) => x.id === tokenId);
@@ -246,7 +246,7 @@ describe('authorization', () => {
       expect((await bearer(tok).get('/api/patients')).statusCode).toBe(200);
       expect((await admin.delete(`/api/admin/api-tokens/${r.json().apiToken.id}`)).statusCode).toBe(200);
       expect((await bearer(tok).get('/api/patients')).statusCode).toBe(401);
-      const rejected = (await t.db.query<{ outcome: string }>(`SELECT outcome FROM audit_events WHERE action = 'api_token.rejected' ORDER BY seq DESC LIMIT 1`)).rows[0];
+      const rejected = (await t.db.query<{ outcome: string }>(`SELECT outcome FROM audit_events WHERE action = 'api_token.rejected' ORDER BY arrival DESC LIMIT 1`)).rows[0];
       expect(rejected?.outcome).toBe('failure');
     });
 
@@ -327,11 +327,11 @@ describe('authorization', () => {
     it('a denied chart open writes a patient.read audit row with outcome denied', async () => {
       const r = await c.therapistA!.get(`/api/patients/${pb.id}`);
       expect(r.statusCode).toBe(404);
-      const row = (await t.db.query<{ actor_id: string; patient_id: string; outcome: string }>(`SELECT actor_id, patient_id, outcome FROM audit_events WHERE action = 'patient.read' ORDER BY seq DESC LIMIT 1`)).rows[0];
+      const row = (await t.db.query<{ actor_id: string; patient_id: string; outcome: string }>(`SELECT actor_id, patient_id, outcome FROM audit_events WHERE action = 'patient.read' ORDER BY arrival DESC LIMIT 1`)).rows[0];
       expect(row).toEqual({ actor_id: fx.therapistA!.id, patient_id: pb.id, outcome: 'denied' });
       // An allowed open is audited as success.
       await c.therapistA!.get(`/api/patients/${pa.id}`);
-      const ok = (await t.db.query<{ patient_id: string; outcome: string }>(`SELECT patient_id, outcome FROM audit_events WHERE action = 'patient.read' ORDER BY seq DESC LIMIT 1`)).rows[0];
+      const ok = (await t.db.query<{ patient_id: string; outcome: string }>(`SELECT patient_id, outcome FROM audit_events WHERE action = 'patient.read' ORDER BY arrival DESC LIMIT 1`)).rows[0];
       expect(ok).toEqual({ patient_id: pa.id, outcome: 'success' });
     });
 

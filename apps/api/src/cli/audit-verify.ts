@@ -1,9 +1,11 @@
 import { openFromEnv } from './open-from-env.js';
 import { verifyAuditChain } from '../platform/audit/verify-chain.js';
+import { sealAudit } from '../platform/audit/seal.js';
 
 // `npm run audit:verify`: recomputes the audit hash chain; exits 1 at the first break.
 const { db } = await openFromEnv();
 try {
+  await sealAudit(db);
   const r = await verifyAuditChain(db);
   if (r.ok) {
     process.stdout.write(`Audit trail intact: ${r.checked} events verified.\n`);

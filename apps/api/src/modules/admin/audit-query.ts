@@ -50,7 +50,7 @@ export async function queryAudit(q: Queryable, f: AuditFilter, limit: number, of
       `SELECT a.seq, a.id, a.at, a.actor_id, u.first_name || ' ' || u.last_name AS actor_name, a.actor_kind, a.actor_role,
               a.patient_id, a.action, a.resource_type, a.resource_id, a.client_ip, a.outcome, count(*) OVER () AS total
          FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id ${w.sql}
-        ORDER BY a.seq DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        ORDER BY a.arrival DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     )
   ).rows;

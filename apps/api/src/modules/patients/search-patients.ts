@@ -53,7 +53,9 @@ export async function searchPatients(deps: Deps, actor: Actor, s: PatientSearch,
                 ORDER BY m.legal_last_name, m.legal_first_name, m.id
                 LIMIT $${params.length - 1} OFFSET $${params.length}`;
   const now = deps.clock.now();
-  return deps.db.tx(async (q) => {
+  // No transaction: the audit row is a single insert, written before results leave.
+  const q = deps.db;
+  {
     const rows = (await q.query<PatientRow & { total: number }>(sql, params)).rows;
     let total = rows[0]?.total ?? 0;
     if (!rows.length && s.page > 1) {
@@ -66,5 +68,5 @@ export async function searchPatients(deps: Deps, actor: Actor, s: PatientSearch,
       detail: { by: Object.keys(s).filter((k) => k !== 'page' && k !== 'pageSize' && s[k as keyof PatientSearch] !== undefined).sort(), results: rows.length },
     });
     return { items: rows.map(toSummary) as TPatientSummary[], page: s.page, pageSize: s.pageSize, total: Number(total) };
-  });
+  }
 }

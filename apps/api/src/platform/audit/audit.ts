@@ -23,6 +23,7 @@ export interface AuditEventInput {
 
 export interface AuditRow {
   seq: number;
+  arrival?: number;
   id: string;
   at: Date;
   actor_id: string | null;
@@ -71,50 +72,27 @@ export function hashAuditRow(prevHash: string, r: Omit<AuditRow, 'hash' | 'prev_
 }
 
 /**
- * Appends one event to the chain. Must run inside the transaction of the change it records
- * (the advisory lock is held to commit, which orders concurrent writers on PostgreSQL).
+ * Records one event in the caller's transaction: it exists exactly when the change commits.
+ * No lock is taken; sealAudit() links it into the hash chain moments later.
  */
 export async function appendAudit(q: Queryable, e: AuditEventInput): Promise<void> {
-  await q.query('SELECT pg_advisory_xact_lock(7373002)');
-  const last = (await q.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1'))
-    .rows[0];
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    id: newId(),
-    at: e.at,
-    actor_id: e.actorId,
-    actor_kind: e.actorKind,
-    actor_role: e.actorRole,
-    patient_id: e.patientId ?? null,
-    action: e.action,
-    resource_type: e.resourceType ?? null,
-    resource_id: e.resourceId ?? null,
-    client_ip: e.clientIp ?? null,
-    outcome: e.outcome,
-    detail: e.detail ?? {},
-  };
-  const prev = last?.hash ?? GENESIS_HASH;
-  const hash = hashAuditRow(prev, row);
   await q.query(
-    `INSERT INTO audit_events(seq, id, at, actor_id, actor_kind, actor_role, patient_id, action, resource_type,
-       resource_id, client_ip, outcome, detail, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+    `INSERT INTO audit_events(id, at, actor_id, actor_kind, actor_role, patient_id, action, resource_type, resource_id,
+       client_ip, outcome, detail)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
     [
-      row.seq,
-      row.id,
-      row.at.toISOString(),
-      row.actor_id,
-      row.actor_kind,
-      row.actor_role,
-      row.patient_id,
-      row.action,
-      row.resource_type,
-      row.resource_id,
-      row.client_ip,
-      row.outcome,
-      JSON.stringify(row.detail),
-      prev,
-      hash,
+      newId(),
+      e.at.toISOString(),
+      e.actorId,
+      e.actorKind,
+      e.actorRole,
+      e.patientId ?? null,
+      e.action,
+      e.resourceType ?? null,
+      e.resourceId ?? null,
+      e.clientIp ?? null,
+      e.outcome,
+      JSON.stringify(e.detail ?? {}),
     ],
   );
 }
