@@ -18,6 +18,7 @@ const inputsOf = (dir) => [
   path.join(dir, 'package.json'),
   'packages/ui/src',
   'packages/contracts/src',
+  'packages/content/src',
   'package-lock.json',
 ];
 

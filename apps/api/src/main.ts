@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './platform/paths.js';
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './platform/logger.js';
 import { openDb } from './platform/db/open-db.js';
@@ -7,14 +7,14 @@ import { migrate, MigrationChecksumError } from './platform/db/migrate.js';
 import { systemClock } from './platform/clock.js';
 import { startWorker } from './platform/jobs/worker.js';
 import { smtpMailer } from './platform/mail/mailer.js';
-import { startDemoMailbox } from './platform/mail/demo-mailbox.js';
+import type { startDemoMailbox } from './platform/mail/demo-mailbox.js';
 import { jobHandlers } from './jobs.js';
 import { startAuditSealer } from './platform/audit/seal.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from './seed/seed-demo.js';
 import { DEMO_PASSWORD } from './seed/demo-data.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = repoRoot();
 
 // Composition root: config -> database -> migrations -> seed -> app -> listen.
 async function main() {
@@ -29,6 +29,8 @@ async function main() {
   let mailbox: Awaited<ReturnType<typeof startDemoMailbox>> | null = null;
   let smtpUrl = config.SMTP_URL;
   if (config.demoMailbox) {
+    // Loaded only for the demo: the SMTP server and mail parser are not needed in production.
+    const { startDemoMailbox } = await import('./platform/mail/demo-mailbox.js');
     mailbox = await startDemoMailbox(mailboxDir, config.DEMO_MAILBOX_PORT);
     smtpUrl = `smtp://127.0.0.1:${mailbox.port}`;
   }

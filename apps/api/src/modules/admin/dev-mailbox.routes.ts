@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readMailbox } from '../../platform/mail/demo-mailbox.js';
 import { notFound } from '../../platform/errors.js';
 
 const ZMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string(), text: z.string(), html: z.string().nullable() });
@@ -15,10 +14,10 @@ export function devMailboxRoutes(dir: string) {
     const app = app0.withTypeProvider<ZodTypeProvider>();
     const tags = ['demo'];
     app.get('/api/dev/mailbox', { config: { public: true }, schema: { tags, summary: 'Demo mailbox: messages sent by Hearth', response: { 200: z.array(ZMessage.omit({ text: true, html: true })) } } },
-      async () => (await readMailbox(dir)).map(({ text: _t, html: _h, ...m }) => m));
+      async () => (await (await import('../../platform/mail/demo-mailbox.js')).readMailbox(dir)).map(({ text: _t, html: _h, ...m }) => m));
     app.get('/api/dev/mailbox/:id', { config: { public: true }, schema: { tags, summary: 'Demo mailbox: one message', params: z.strictObject({ id: z.string().regex(/^[\w.-]{1,120}$/) }), response: { 200: ZMessage } } },
       async (req) => {
-        const m = (await readMailbox(dir)).find((x) => x.id === req.params.id);
+        const m = (await (await import('../../platform/mail/demo-mailbox.js')).readMailbox(dir)).find((x) => x.id === req.params.id);
         if (!m) throw notFound('Message');
         return m;
       });

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { apiDir } from '../paths.js';
 import { sha256 } from '../ids.js';
 import type { Db } from './db.js';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.join(apiDir(), 'migrations');
 
 export interface Migration {
   version: number;
