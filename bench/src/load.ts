@@ -15,12 +15,23 @@ export interface LoadResult {
   mean: number;
 }
 
+export interface Req {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+export interface Auth {
+  cookie: string;
+  csrf: string;
+}
+
 export function measure(opts: {
   url: string;
-  cookie: string;
+  auth: Auth;
   connections: number;
   seconds: number;
-  nextPath: () => string;
+  next: () => Req;
 }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const lat: number[] = [];
@@ -32,8 +43,15 @@ export function measure(opts: {
         connections: opts.connections,
         duration: opts.seconds,
         timeout: 30,
-        headers: { cookie: opts.cookie, accept: 'application/json' },
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: opts.nextPath() }) }],
+        headers: { cookie: opts.auth.cookie, 'x-csrf-token': opts.auth.csrf, accept: 'application/json', 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (req) => {
+              const r = opts.next();
+              return { ...req, method: r.method, path: r.path, body: r.body };
+            },
+          },
+        ],
       },
       (err, r) => {
         if (err) return reject(err);

@@ -18,7 +18,7 @@ import { generatePractice, patientId, rng, searchQueries } from './data.js';
 import { ROOT, childPids, cpuMs, rss, signIn, startServer, type Server } from './server.js';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { measure } from './load.js';
+import { measure, type Req } from './load.js';
 import { auditProbe } from './audit-probe.js';
 import { judge, machine, table, type Backend, type Metric } from './report.js';
 
@@ -120,18 +120,20 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
   const server: Server = await startServer(env);
   cleanups.push(() => server.stop());
   add('startup_rss', Math.round((rss(server.pid).rss / MB) * 10) / 10, 'MB');
-  const cookie = await signIn(server.url, FRONT_DESK, DEMO_PASSWORD);
+  const auth = await signIn(server.url, FRONT_DESK, DEMO_PASSWORD);
 
   const queries = searchQueries(5000);
   let qi = 0;
-  const searchPath = () => `/api/patients?q=${encodeURIComponent(queries[qi++ % queries.length]!)}`;
+  // Search terms go in a POST body (never the URL), as the app sends them.
+  const searchRequest = (): Req => ({ method: 'POST', path: '/api/patients/search', body: JSON.stringify({ q: queries[qi++ % queries.length]! }) });
   const r = rng(99);
-  const chartPath = () => `/api/patients/${patientId(1 + Math.floor(r() * MODE.patients))}`;
+  const chartRequest = (): Req => ({ method: 'GET', path: `/api/patients/${patientId(1 + Math.floor(r() * MODE.patients))}` });
 
   // Sanity check before measuring: both requests answer as expected.
-  const check = await fetch(`${server.url}${searchPath()}`, { headers: { cookie } });
+  const sr = searchRequest();
+  const check = await fetch(`${server.url}${sr.path}`, { method: 'POST', body: sr.body, headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/json' } });
   const checkBody = (await check.json()) as { total?: number };
-  const chart = await fetch(`${server.url}${chartPath()}`, { headers: { cookie } });
+  const chart = await fetch(`${server.url}${chartRequest().path}`, { headers: { cookie: auth.cookie } });
   if (check.status !== 200 || chart.status !== 200) {
     throw new Error(
       `sanity check failed: search ${check.status}, chart ${chart.status}\n${server.output().slice(-3000)}`,
@@ -142,27 +144,27 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
   // Idle memory: after startup, data load and a short warm-up, then 5 s without requests.
   await measure({
     url: server.url,
-    cookie,
+    auth,
     connections: 10,
     seconds: MODE.warmSeconds,
-    nextPath: searchPath,
+    next: searchRequest,
   });
-  await measure({ url: server.url, cookie, connections: 10, seconds: MODE.warmSeconds, nextPath: chartPath });
+  await measure({ url: server.url, auth, connections: 10, seconds: MODE.warmSeconds, next: chartRequest });
   await sleep(IDLE_MS);
   add('idle_rss', Math.round((rss(server.pid).rss / MB) * 10) / 10, 'MB');
   log(`${backend}: idle RSS ${metrics.at(-1)!.value} MB`);
 
-  for (const [name, nextPath] of [
-    ['search', searchPath],
-    ['chart', chartPath],
+  for (const [name, next] of [
+    ['search', searchRequest],
+    ['chart', chartRequest],
   ] as const) {
     for (const connections of [10, 50]) {
       await measure({
         url: server.url,
-        cookie,
+        auth,
         connections,
         seconds: Math.min(2, MODE.warmSeconds),
-        nextPath,
+        next,
       });
       const stopSampler = monitor ? lockSampler(monitor) : null;
       // CPU used per request by the API process, PostgreSQL (all backends) and the load generator:
@@ -174,7 +176,7 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
         gen: process.cpuUsage(),
         load: os.loadavg()[0]!,
       };
-      const res = await measure({ url: server.url, cookie, connections, seconds: MODE.seconds, nextPath });
+      const res = await measure({ url: server.url, auth, connections, seconds: MODE.seconds, next });
       const gen = process.cpuUsage(before.gen);
       const k = `${name}.c${connections}`;
       const per = (ms: number) => round2(ms / Math.max(1, res.ok));

@@ -90,7 +90,7 @@ export function rss(pid: number): { rss: number; peak: number } {
 }
 
 /** Signs in and returns the Cookie header value for the session. */
-export async function signIn(url: string, email: string, password: string): Promise<string> {
+export async function signIn(url: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
   const r = await fetch(`${url}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -104,7 +104,10 @@ export async function signIn(url: string, email: string, password: string): Prom
     .map((c) => /^hearth_sid=([^;]+)/.exec(c)?.[1])
     .find(Boolean);
   if (!sid) throw new Error('sign-in returned no session cookie');
-  return `hearth_sid=${sid}`;
+  const cookie = `hearth_sid=${sid}`;
+  const s = await fetch(`${url}/api/auth/session`, { headers: { cookie } });
+  const { csrfToken } = (await s.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
 }
 
 /** CPU time (user + system) in ms used so far by the given processes; exited ones count as 0. */

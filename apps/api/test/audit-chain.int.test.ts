@@ -96,7 +96,7 @@ describe('audit trail', () => {
   it('actions produce a gap-free, hash-linked chain that verifies', async () => {
     const p = await createPatient();
     await front.get(`/api/patients/${p.id}`);
-    await front.get('/api/patients?q=audit');
+    await front.post('/api/patients/search', { q: 'audit' });
     const rows = await allRows();
     expect(rows.length).toBeGreaterThanOrEqual(5);
     let prev = GENESIS_HASH;
@@ -115,7 +115,7 @@ describe('audit trail', () => {
 
   it('stays gap-free under concurrent writers', async () => {
     const clients = await Promise.all([frontDesk, frontDesk, frontDesk].map((s) => signedIn(t, s)));
-    await Promise.all(Array.from({ length: 24 }, (_, i) => clients[i % clients.length]!.get(`/api/patients?q=x${i}`)));
+    await Promise.all(Array.from({ length: 24 }, (_, i) => clients[i % clients.length]!.post('/api/patients/search', { q: `x${i}` })));
     const rows = await allRows();
     rows.forEach((r, i) => expect(Number(r.seq)).toBe(i + 1));
     expect(new Set(rows.map((r) => r.prev_hash)).size).toBe(rows.length);
@@ -253,8 +253,8 @@ describe('audit trail', () => {
       const p = await createPatient(phi);
       await front.get(`/api/patients/${p.id}`);
       await front.patch(`/api/patients/${p.id}`, { version: p.version, phone: '555-321-9876', preferredName: 'Zeb Q' });
-      for (const q of ['q=Quixotewright', 'q=zebulon%20quix', 'dob=1971-03-09', 'phone=5558675309', 'phone=555-321-9876', `mrn=100001`]) {
-        expect((await front.get(`/api/patients?${q}`)).statusCode).toBe(200);
+      for (const q of [{ q: 'Quixotewright' }, { q: 'zebulon quix' }, { dob: '1971-03-09' }, { phone: '5558675309' }, { phone: '555-321-9876' }, { mrn: '100001' }]) {
+        expect((await front.post('/api/patients/search', q)).statusCode).toBe(200);
       }
       const dump = (await t.db.query<{ j: string }>('SELECT row_to_json(a)::text AS j FROM audit_events a')).rows.map((r) => r.j.toLowerCase()).join('\n');
       for (const v of ['zebulon', 'quixotewright', 'zebby', 'zeb q', '1971-03-09', '867-5309', '8675309', '3219876', '321-9876', 'zq.private', 'evergreen', 'springfield', 'marjorie', '4441212']) {
@@ -298,9 +298,9 @@ describe('audit trail', () => {
       // Time range: events in a window we control with the clock.
       t.clock.set(new Date('2031-06-01T12:00:00.000Z'));
       const later = await signedIn(t, frontDesk);
-      await later.get('/api/patients?q=window');
+      await later.post('/api/patients/search', { q: 'window' });
       t.clock.set(new Date('2031-06-01T14:00:00.000Z'));
-      await later.get('/api/patients?q=window2');
+      await later.post('/api/patients/search', { q: 'window2' });
       const ac2 = await signedIn(t, admin);
       const win = await ac2.get(`/api/admin/audit?pageSize=100&from=${encodeURIComponent('2031-06-01T11:59:00Z')}&to=${encodeURIComponent('2031-06-01T13:00:00Z')}`);
       expect(win.statusCode).toBe(200);

@@ -19,7 +19,7 @@ describe('hostile strings in patient registration', () => {
       const n = (await w.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients WHERE created_by = $1', [w.staff.frontDesk.id])).rows[0]!.n;
       expect(n).toBe(1 + created);
 
-      const r = await w.frontDesk.get(`/api/patients?q=${encodeURIComponent('DROP TABLE patients')}`);
+      const r = await w.frontDesk.post('/api/patients/search', { q: 'DROP TABLE patients' });
       expect(r.statusCode).toBe(200);
       expect(r.json().items.map((p: { legalLastName: string }) => p.legalLastName)).toContain("'; DROP TABLE patients; --");
       const x = await w.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM patients WHERE legal_first_name = '<script>alert(1)</script>'`);

@@ -267,6 +267,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     body: patientFields,
     readBack: async (w, res) => (await w.frontDesk.get(`/api/patients/${res.json().id}`)).json(),
   },
+  'POST /api/patients/search': {
+    client: async (w) => w.frontDesk,
+    url: () => '/api/patients/search',
+    body: () => ({ q: 'ana tester', dob: '1985-04-12', phone: '555-123-4567', mrn: '100001', status: 'active', page: 1, pageSize: 10 }),
+  },
   'PATCH /api/patients/:id': {
     client: async (w) => w.frontDesk,
     url: (w) => `/api/patients/${w.ids.patient}`,

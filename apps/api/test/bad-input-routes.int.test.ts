@@ -172,7 +172,7 @@ describe('bad input on every mutating route', () => {
     expect(after).toEqual(before);
     // Only the denied read is audited; no data changed.
     expectUnchanged(snap, await snapshot(w), 'handler', 'IDOR');
-    const search = await send(w, w.therapistB, 'GET', `/api/patients?q=${encodeURIComponent(before.legal_last_name)}`);
+    const search = await send(w, w.therapistB, 'POST', '/api/patients/search', { q: before.legal_last_name });
     expect(search.statusCode).toBe(200);
     expect(search.json().items.map((p: { id: string }) => p.id)).not.toContain(id);
   });
@@ -185,11 +185,11 @@ describe('bad input on every mutating route', () => {
       { url: '/api/patients?page=abc', field: 'page' },
       { url: '/api/patients?page=1e999', field: 'page' },
       { url: '/api/patients?unknownParam=1', field: 'unknownParam' },
+      // Search terms are refused in URLs: they belong in the POST /api/patients/search body.
       { url: '/api/patients?dob=2020-13-45', field: 'dob' },
-      { url: '/api/patients?dob=2026-02-30', field: 'dob' },
-      { url: '/api/patients?dob=0000-00-00', field: 'dob' },
+      { url: '/api/patients?q=smith', field: 'q' },
+      { url: '/api/patients?mrn=100001', field: 'mrn' },
       { url: '/api/patients?status=deleted', field: 'status' },
-      { url: `/api/patients?q=${'a'.repeat(101)}`, field: 'q' },
       { url: '/api/patients?__proto__[role]=admin', field: '__proto__[role]' },
       { url: '/api/patients?_sort=birthdate;DROP%20TABLE%20patients', field: '_sort' },
       { url: '/api/staff?pageSize=1000', field: 'pageSize' },
@@ -210,6 +210,25 @@ describe('bad input on every mutating route', () => {
       expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
       expect(problemFields(res), `${url}: ${res.body}`).toContain(field);
       expectUnchanged(before, await snapshot(w), 'strict', url);
+    });
+
+    it.each([
+      [{ dob: '2020-13-45' }, 'dob'],
+      [{ dob: '2026-02-30' }, 'dob'],
+      [{ dob: '0000-00-00' }, 'dob'],
+      [{ status: 'deleted' }, 'status'],
+      [{ q: 'a'.repeat(101) }, 'q'],
+      [{ q: 42 }, 'q'],
+      [{ pageSize: 1000 }, 'pageSize'],
+      [{ page: '2' }, 'page'],
+      [{ sort: 'name' }, 'sort'],
+    ])('search body %j → 400 naming %s', async (body, field) => {
+      const before = await snapshot(w);
+      const res = await send(w, w.frontDesk, 'POST', '/api/patients/search', body);
+      expectProblem(res, JSON.stringify(body));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(problemFields(res)).toContain(field);
+      expectUnchanged(before, await snapshot(w), 'strict', 'search');
     });
 
     it('repeated parameters (HTTP parameter pollution) are rejected or handled, never a 5xx', async () => {

@@ -24,8 +24,11 @@ describe('patients', () => {
   afterAll(() => t.close());
 
   const fieldsOf = (r: { json(): { errors?: { field: string }[] } }) => (r.json().errors ?? []).map((e) => e.field);
+  /** Search with the terms of a query string, sent as the POST body (terms never go in URLs). */
   const search = async (c: Client, qs: string) => {
-    const r = await c.get(`/api/patients?${qs}`);
+    const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(qs));
+    for (const k of ['page', 'pageSize']) if (k in body) body[k] = Number(body[k]);
+    const r = await c.post('/api/patients/search', body);
     expect(r.statusCode, r.body).toBe(200);
     return r.json() as { items: { id: string; mrn: string }[]; total: number; page: number; pageSize: number };
   };

@@ -21,6 +21,7 @@ const ROUTES: Record<string, string> = {
   'POST /api/auth/change-password': 'authenticated',
   'GET /api/patients': 'patients.read',
   'POST /api/patients': 'patients.write',
+  'POST /api/patients/search': 'patients.read',
   'GET /api/patients/{id}': 'patients.read',
   'PATCH /api/patients/{id}': 'patients.write',
   'GET /api/public/practice': 'public',
@@ -195,7 +196,7 @@ describe('authorization', () => {
 
     it('reads patients with the bearer token but may not create one', async () => {
       const c = bearer(token);
-      const list = await c.get(`/api/patients?q=${encodeURIComponent(patient.legalLastName)}`);
+      const list = await c.post('/api/patients/search', { q: patient.legalLastName });
       expect(list.statusCode).toBe(200);
       expect(list.json().items.map((p: { id: string }) => p.id)).toEqual([patient.id]);
       expect((await c.get(`/api/patients/${patient.id}`)).statusCode).toBe(200);
@@ -318,7 +319,7 @@ describe('authorization', () => {
         expect(r.statusCode, `${who} opens ${k}`).toBe(visible.includes(k as 'A') ? 200 : 404);
         if (r.statusCode === 404) expect(r.body).not.toContain(tag);
       }
-      const s = await c[who]!.get(`/api/patients?q=${tag}`);
+      const s = await c[who]!.post('/api/patients/search', { q: tag });
       expect(s.statusCode).toBe(200);
       expect(s.json().items.map((p: { id: string }) => p.id).sort()).toEqual(visible.map((k) => ids[k]).sort());
       expect(s.json().total).toBe(visible.length);

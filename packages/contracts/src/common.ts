@@ -13,7 +13,9 @@ export const ZText = (max: number) =>
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
     // A lone UTF-16 surrogate cannot be stored as UTF-8: the database would silently turn it into U+FFFD.
     .refine((s) => !/\p{Surrogate}/u.test(s), 'must not contain invalid Unicode');
-export const ZName = ZText(100).pipe(z.string().min(1, 'is required'));
+/** One line of text: no line breaks or tabs (names, labels). */
+export const ZLine = (max: number) => ZText(max).refine((s) => !/[\r\n\t]/.test(s), 'must be a single line');
+export const ZName = ZLine(100).pipe(z.string().min(1, 'is required'));
 export const ZUuid = z.uuid();
 export const ZIsoDate = z.iso.date();
 export const ZEmail = z.string().trim().max(254).pipe(z.email());

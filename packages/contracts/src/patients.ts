@@ -84,13 +84,20 @@ export const ZUpdatePatientRequest = ZCreatePatientRequest.partial().extend({
 });
 export type TUpdatePatientRequest = z.infer<typeof ZUpdatePatientRequest>;
 
-export const ZPatientSearchQuery = ZPageQuery.extend({
+/** Listing takes no identifying terms: names, birth dates, phones and MRNs never go in a URL. */
+export const ZPatientListQuery = ZPageQuery.extend({ status: ZPatientStatus.optional() });
+
+/** Search terms travel in a POST body so they stay out of URLs, proxies' logs and browser history. */
+export const ZPatientSearchRequest = z.strictObject({
   q: z.string().trim().max(100).optional(),
   dob: ZIsoDate.optional(),
   phone: z.string().trim().max(30).optional(),
   mrn: z.string().trim().max(20).optional(),
   status: ZPatientStatus.optional(),
+  page: z.number().int().min(1).max(100000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
 });
+export type TPatientSearchRequest = z.input<typeof ZPatientSearchRequest>;
 
 export const ZPatientSummary = z.object({
   id: ZUuid,

@@ -4,7 +4,7 @@ import type {
   TPatientSummary,
   TUpdatePatientRequest,
 } from '@hearth/contracts';
-import { api, qs } from './client';
+import { api } from './client';
 import type { TPageOf } from './types';
 
 export interface PatientSearch {
@@ -17,8 +17,11 @@ export interface PatientSearch {
   pageSize?: number;
 }
 
-export const searchPatients = (s: PatientSearch, signal?: AbortSignal) =>
-  api<TPageOf<TPatientSummary>>(`/api/patients${qs({ ...s })}`, { signal });
+// Search terms go in the body, never the URL (names and birth dates must not reach access logs).
+export const searchPatients = (s: PatientSearch, signal?: AbortSignal) => {
+  const body = Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined && v !== ''));
+  return api<TPageOf<TPatientSummary>>('/api/patients/search', { method: 'POST', body, signal });
+};
 
 export const getPatient = (id: string) => api<TPatient>(`/api/patients/${encodeURIComponent(id)}`);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ZCreatePatientRequest, ZIdParams, ZPage, ZPatient, ZPatientSearchQuery, ZPatientSummary, ZUpdatePatientRequest,
+  ZCreatePatientRequest, ZIdParams, ZPage, ZPatient, ZPatientListQuery, ZPatientSearchRequest, ZPatientSummary, ZUpdatePatientRequest,
 } from '@hearth/contracts';
 import type { Deps } from '../../platform/deps.js';
 import { createPatient } from './create-patient.js';
@@ -15,8 +15,13 @@ export function patientRoutes(deps: Deps) {
     const tags = ['patients'];
     app.get('/api/patients', {
       config: { permission: 'patients.read' },
-      schema: { tags, summary: 'Search patients (name, date of birth, phone, MRN)', querystring: ZPatientSearchQuery, response: { 200: ZPage(ZPatientSummary) } },
+      schema: { tags, summary: 'List patients (optionally by status), alphabetically', querystring: ZPatientListQuery, response: { 200: ZPage(ZPatientSummary) } },
     }, async (req) => searchPatients(deps, req.actor!, req.query, req.ip));
+
+    app.post('/api/patients/search', {
+      config: { permission: 'patients.read' },
+      schema: { tags, summary: 'Search patients by name (partial, legal or preferred), date of birth, phone or MRN', body: ZPatientSearchRequest, response: { 200: ZPage(ZPatientSummary) } },
+    }, async (req) => searchPatients(deps, req.actor!, req.body, req.ip));
 
     app.post('/api/patients', {
       config: { permission: 'patients.write' },
