@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { expectAccessible, openBrowser, screenshot } from './support/browser.js';
-import { demoEmail, signIn, signOutViaMenu } from './support/hearth.js';
+import { demoEmail, signIn, screenshotOnFailure, signOutViaMenu } from './support/hearth.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+screenshotOnFailure(() => page);
 
 /** Picks an option of a Mantine Select by the select's label. */
 async function choose(page: Page, label: RegExp, option: string) {
@@ -160,7 +161,7 @@ describe('front desk', () => {
     await expect.poll(() => prompt.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/patients/new');
     await expectAccessible(page);
-    await screenshot(page, 'patient-form-minor-no-guardian');
+    await screenshot(page, 'patient-form-minor-no-guardian', { fullPage: false });
 
     await prompt.getByRole('button', { name: 'Add guardian' }).click();
     const contact = page.getByRole('group', { name: 'Contact 1' });
@@ -176,6 +177,8 @@ describe('front desk', () => {
     expect(await page.getByTestId('chart-patient-name').textContent()).toBe(`Theo ${last}`);
     expect(await page.getByTestId('chart-age').textContent()).toMatch(/^Age\s*(9|10)$/);
     expect(await page.getByTestId('chart-guardian-flag').textContent()).toBe(`Guardian: Maria ${last} — minor`);
+    // The chart opens at its top, not at the scroll position of the long form.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await screenshot(page, 'chart-new-minor');
     await signOutViaMenu(page);
   });
@@ -183,7 +186,10 @@ describe('front desk', () => {
 
 describe('therapist', () => {
   test('sees only their own caseload', async () => {
+    // Same browser tab the front desk just signed out of (from a chart): James starts at home, not on
+    // the page the previous user had open.
     await signIn(page, baseUrl, demoEmail('james'));
+    expect(new URL(page.url()).pathname).toBe('/');
     // From home: the quick search lands on the patient list with the name filled in.
     await page.getByTestId('home-patient-search').fill('garc');
     await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { expectAccessible, openBrowser, screenshot } from './support/browser.js';
-import { DEMO_PASSWORD, demoEmail, fillSignIn, signOutViaMenu, totpFor, wrongTotpFor } from './support/hearth.js';
+import { DEMO_PASSWORD, demoEmail, fillSignIn, screenshotOnFailure, signOutViaMenu, totpFor, wrongTotpFor } from './support/hearth.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -15,6 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+screenshotOnFailure(() => page);
 beforeEach(async () => {
   await browser.context.clearCookies();
 });

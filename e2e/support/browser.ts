@@ -28,9 +28,10 @@ export async function openBrowser(opts: { viewport?: { width: number; height: nu
   };
 }
 
-export async function screenshot(page: Page, name: string) {
+/** Full page by default; `fullPage: false` keeps just the window (e.g. when the page is scrolled to an error). */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
 /** Fails on serious or critical accessibility violations, listing them. */

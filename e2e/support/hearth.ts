@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
+import { screenshot } from './browser.js';
 import { demoTotpSecret } from '../../apps/api/src/seed/seed-demo.js';
 
 export const DEMO_PASSWORD = 'Riverbend-Demo-2026';
@@ -66,4 +67,16 @@ export async function expectNoHorizontalOverflow(page: Page) {
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth + 1);
+}
+
+/** Saves `e2e/screenshots/FAILED-<test name>.png` when a test of this file fails. */
+export function screenshotOnFailure(getPage: () => Page | undefined) {
+  beforeEach((ctx) => {
+    ctx.onTestFailed(async () => {
+      const page = getPage();
+      if (!page || page.isClosed()) return;
+      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await screenshot(page, `FAILED-${name}`).catch(() => undefined);
+    });
+  });
 }

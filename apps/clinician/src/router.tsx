@@ -1,7 +1,7 @@
 import type { TPermission } from '@hearth/contracts';
 import { LoadingState } from '@hearth/ui';
 import type { ComponentType } from 'react';
-import { Outlet, createBrowserRouter, type RouteObject } from 'react-router';
+import { Outlet, ScrollRestoration, createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
 import { SessionProvider } from './auth/SessionProvider';
@@ -22,6 +22,8 @@ function Root() {
   return (
     <SessionProvider>
       <Outlet />
+      {/* A new page starts at the top (e.g. the chart after saving a long form); Back restores. */}
+      <ScrollRestoration />
     </SessionProvider>
   );
 }
