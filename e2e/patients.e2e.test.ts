@@ -51,7 +51,9 @@ describe('front desk', () => {
     // Every row shown matches the search (once the debounced search has answered).
     const rowNames = page.getByTestId('patients-table').locator('tbody tr td:first-child a');
     await expect
-      .poll(async () => (await rowNames.allTextContents()).every((n) => n.includes('García')), { timeout: 10_000 })
+      .poll(async () => (await rowNames.allTextContents()).every((n) => n.includes('García')), {
+        timeout: 10_000,
+      })
       .toBe(true);
     await jose.waitFor();
     await screenshot(page, 'patients-search-garc');
@@ -118,7 +120,10 @@ describe('front desk', () => {
     await page.getByRole('textbox', { name: /Legal last name/ }).fill(last);
     await page.getByLabel(/Date of birth/).fill('1985-03-14');
     await choose(page, /Sex assigned at birth/, 'Female');
-    await page.getByRole('textbox', { name: /^Phone/ }).first().fill('(555) 201-7788');
+    await page
+      .getByRole('textbox', { name: /^Phone/ })
+      .first()
+      .fill('(555) 201-7788');
     // An adult needs no guardian.
     expect(await page.getByTestId('guardian-prompt').count()).toBe(0);
     await page.getByTestId('save-patient').click();
@@ -135,7 +140,10 @@ describe('front desk', () => {
     // The new patient is findable straight away.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
     await page.getByTestId('patient-search').fill(last.toLowerCase());
-    await page.getByTestId('patients-table').getByRole('link', { name: `Ada ${last}` }).waitFor();
+    await page
+      .getByTestId('patients-table')
+      .getByRole('link', { name: `Ada ${last}` })
+      .waitFor();
   });
 
   test('a minor cannot be saved without a guardian; adding one saves', async () => {
@@ -176,7 +184,9 @@ describe('front desk', () => {
     await page.getByTestId('chart-header').waitFor();
     expect(await page.getByTestId('chart-patient-name').textContent()).toBe(`Theo ${last}`);
     expect(await page.getByTestId('chart-age').textContent()).toMatch(/^Age\s*(9|10)$/);
-    expect(await page.getByTestId('chart-guardian-flag').textContent()).toBe(`Guardian: Maria ${last} — minor`);
+    expect(await page.getByTestId('chart-guardian-flag').textContent()).toBe(
+      `Guardian: Maria ${last} — minor`,
+    );
     // The chart opens at its top, not at the scroll position of the long form.
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await screenshot(page, 'chart-new-minor');
@@ -212,7 +222,10 @@ describe('therapist', () => {
     await page.keyboard.press('Control+k');
     const input = page.getByRole('combobox', { name: 'Search patients by name' });
     await input.fill('José García');
-    await page.getByTestId('patient-spotlight').getByText(/No patients match/).waitFor();
+    await page
+      .getByTestId('patient-spotlight')
+      .getByText(/No patients match/)
+      .waitFor();
     await page.keyboard.press('Escape');
 
     // Nor does the chart's address open it.

@@ -2,7 +2,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { expectAccessible, openBrowser, screenshot } from './support/browser.js';
-import { DEMO_PASSWORD, demoEmail, fillSignIn, screenshotOnFailure, signOutViaMenu, totpFor, wrongTotpFor } from './support/hearth.js';
+import {
+  DEMO_PASSWORD,
+  demoEmail,
+  fillSignIn,
+  screenshotOnFailure,
+  signOutViaMenu,
+  unusedTotpFor,
+  wrongTotpFor,
+} from './support/hearth.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -47,11 +55,13 @@ describe('sign-in', () => {
     expect(page.url()).toMatch(/\/sign-in\/mfa$/);
     await screenshot(page, 'mfa-wrong-code');
 
-    await page.getByTestId('mfa-code').fill(await totpFor(email));
+    await page.getByTestId('mfa-code').fill(await unusedTotpFor(email));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByTestId('user-menu').waitFor();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Good (morning|afternoon|evening), Dana$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(
+      /^Good (morning|afternoon|evening), Dana$/,
+    );
     expect(await page.getByTestId('practice-name').textContent()).toMatch(/Riverbend/);
     // The admin sees the admin area in the navigation.
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -113,7 +123,10 @@ describe('sign-in', () => {
     await page.getByRole('link', { name: 'Back to sign in' }).click();
     await page.getByTestId('demo-mailbox-link').click();
     await page.getByRole('heading', { name: 'Demo mailbox' }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: email }).filter({ hasText: /password/i });
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: email })
+      .filter({ hasText: /password/i });
     // The mail is sent by a background job: refresh until it is there.
     await expect
       .poll(

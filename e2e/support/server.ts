@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,7 +30,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  // The browser journeys run the server exactly as `npm start` does: the bundled API.
+  const { buildApi } = (await import(pathToFileURL(path.join(ROOT, 'scripts/build-api.mjs')).href)) as { buildApi(): Promise<void> };
+  await buildApi();
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', 'apps/api/dist/main.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

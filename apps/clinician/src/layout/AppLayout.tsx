@@ -23,12 +23,16 @@ export function AppLayout() {
     [],
   );
 
-  useEffect(() => nav.close(), [location.pathname, nav]);
+  // Close the slide-out menu after navigating. Only the path is a dependency: the handlers object
+  // from useDisclosure is new on every render, and depending on it would close the menu at once.
+  const closeNav = nav.close;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => closeNav(), [location.pathname]);
 
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !navOpen } }}
       padding="md"
     >
       <a href="#main-content" className="skip-link">

@@ -18,7 +18,7 @@ export function HeaderBar({ navOpen, onToggleNav, onOpenSearch }: Props) {
         <Burger
           opened={navOpen}
           onClick={onToggleNav}
-          hiddenFrom="sm"
+          hiddenFrom="md"
           size="sm"
           aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
         />

@@ -50,6 +50,15 @@ export interface ActiveSession extends SessionRow {
 
 /** Finds a live session: not revoked, not past its absolute expiry, not idle too long. */
 export async function findSession(q: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
+  // Read on every request, never cached: a sign-out or revocation on any process applies at once.
+  const s = await loadSession(q, token);
+  if (!s || s.revoked_at || !s.active) return null;
+  if (new Date(s.expires_at) <= now) return null;
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > s.idle_minutes * 60_000) return null;
+  return s;
+}
+
+async function loadSession(q: Queryable, token: string): Promise<ActiveSession | null> {
   const r = await q.query<ActiveSession>(
     `SELECT s.id, s.user_id, s.stage, s.csrf_token, s.idle_minutes, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at,
             u.active, COALESCE(array_agg(ur.role_key) FILTER (WHERE ur.role_key IS NOT NULL), '{}') AS roles
@@ -59,11 +68,7 @@ export async function findSession(q: Queryable, token: string, now: Date): Promi
       GROUP BY s.id, u.active`,
     [sha256(token)],
   );
-  const s = r.rows[0];
-  if (!s || s.revoked_at || !s.active) return null;
-  if (new Date(s.expires_at) <= now) return null;
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > s.idle_minutes * 60_000) return null;
-  return s;
+  return r.rows[0] ?? null;
 }
 
 /** Extends the idle window. Writes at most every 15 s per session to keep reads cheap. */

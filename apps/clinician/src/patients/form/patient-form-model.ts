@@ -284,7 +284,8 @@ export function validatePatientValues(v: PatientFormValues, mode: 'create' | 'ed
   });
   // Same rule as the server: a minor needs a guardian or legal representative on file.
   if (isMinorDob(v.dateOfBirth) && !hasGuardian(v))
-    errors.contacts ??= 'A patient under 18 needs a parent, guardian or legal representative. Add one to save.';
+    errors.contacts ??=
+      'A patient under 18 needs a parent, guardian or legal representative. Add one to save.';
   return errors;
 }
 
