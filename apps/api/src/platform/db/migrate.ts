@@ -31,11 +31,13 @@ export class MigrationChecksumError extends Error {}
  * An advisory lock makes concurrent boots of several API processes safe.
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.tx(async (q) => {
+    // Lock first, then create the bookkeeping table: two processes booting together must not
+    // both try to create it (PostgreSQL's catalog would reject the second with a duplicate key).
     await q.query('SELECT pg_advisory_xact_lock(7373001)');
+    await q.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = new Map(
       (await q.query<{ version: number; checksum: string; name: string }>('SELECT version, checksum, name FROM schema_migrations')).rows.map(
         (r) => [r.version, r],
