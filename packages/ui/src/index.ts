@@ -4,3 +4,7 @@ export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
 export { LoadingState } from './LoadingState';
 export { InfoRow } from './InfoRow';
+export { FormActions, type FormActionsProps } from './FormActions';
+export { FormError } from './FormError';
+export { DataTable, type DataTableProps } from './DataTable';
+export { PaginationBar, pageCount, type PaginationBarProps } from './PaginationBar';

@@ -1,21 +1,11 @@
 import { PERMISSIONS, ZApiTokenInput } from '@hearth/contracts';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { FormActions, FormError } from '@hearth/ui';
+import { Modal, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { createApiToken } from '../api/admin';
 import type { TApiTokenInput, TCreatedApiToken, TServiceAccount } from '../api/types';
-import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 interface Props {
   opened: boolean;
@@ -36,7 +26,6 @@ export function CreateTokenModal({ opened, onClose, serviceAccounts, onCreated }
 
 function TokenForm({ serviceAccounts, onClose, onCreated }: Omit<Props, 'opened'>) {
   const queryClient = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
       serviceAccountId: serviceAccounts.length === 1 ? serviceAccounts[0]!.id : '',
@@ -46,38 +35,26 @@ function TokenForm({ serviceAccounts, onClose, onCreated }: Omit<Props, 'opened'
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    const req = {
-      serviceAccountId: v.serviceAccountId,
-      name: v.name.trim(),
-      scopes: v.scopes,
-      expiresInDays: Number(v.expiresInDays),
-    } as TApiTokenInput;
-    const parsed = ZApiTokenInput.safeParse(req);
-    if (!parsed.success) {
-      form.setErrors(issuesToErrors(parsed.error.issues));
-      return;
-    }
-    try {
+  const { onSubmit, general } = useFormSubmit(form, {
+    toRequest: (v) =>
+      ({
+        serviceAccountId: v.serviceAccountId,
+        name: v.name.trim(),
+        scopes: v.scopes,
+        expiresInDays: Number(v.expiresInDays),
+      }) as TApiTokenInput,
+    schema: ZApiTokenInput,
+    save: async (req) => {
       const created = await createApiToken(req);
       await queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
       onCreated(created);
-    } catch (e) {
-      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(v));
-      form.setErrors(fieldErrors);
-      setGeneral(g);
-    }
+    },
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Create API token">
+    <form onSubmit={onSubmit} noValidate aria-label="Create API token">
       <Stack gap="sm">
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
+        <FormError message={general} />
         <Select
           label="Service account"
           required
@@ -108,14 +85,7 @@ function TokenForm({ serviceAccounts, onClose, onCreated }: Omit<Props, 'opened'
           required
           {...form.getInputProps('expiresInDays')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Create token
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel="Create token" loading={form.submitting} />
       </Stack>
     </form>
   );

@@ -1,16 +1,15 @@
 import { ZLocationInput, type TLocation } from '@hearth/contracts';
 import { PLACES_OF_SERVICE } from '@hearth/content';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { FormActions, FormError } from '@hearth/ui';
+import { Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { createLocation, updateLocation } from '../api/practice';
 import type { TLocationInput } from '../api/types';
-import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
-import { US_STATES } from '../lib/format';
+import { AddressFields, addressToRequest, addressToValues } from '../components/AddressFields';
 import { timeZoneOptions } from '../lib/time-zones';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
 interface Props {
@@ -41,8 +40,6 @@ function LocationForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
-  const a = location?.address ?? {};
   const form = useForm({
     initialValues: {
       name: location?.name ?? '',
@@ -50,13 +47,7 @@ function LocationForm({
       timeZone: location?.timeZone ?? defaultTimeZone,
       placeOfService: location?.placeOfService ?? '11',
       active: location?.active ?? true,
-      address: {
-        line1: str(a.line1),
-        line2: str(a.line2),
-        city: str(a.city),
-        state: str(a.state),
-        postalCode: str(a.postalCode),
-      },
+      address: addressToValues(location?.address),
     },
   });
   type V = typeof form.values;
@@ -66,43 +57,24 @@ function LocationForm({
     timeZone: v.timeZone,
     placeOfService: opt(v.placeOfService),
     active: v.active,
-    address: {
-      line1: v.address.line1.trim(),
-      line2: v.address.line2.trim(),
-      city: v.address.city.trim(),
-      state: v.address.state,
-      postalCode: v.address.postalCode.trim(),
-    },
+    address: addressToRequest(v.address),
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    const req = toRequest(v);
-    const parsed = ZLocationInput.safeParse(req);
-    if (!parsed.success) {
-      form.setErrors(issuesToErrors(parsed.error.issues));
-      return;
-    }
-    try {
+  const { onSubmit, general } = useFormSubmit(form, {
+    toRequest,
+    schema: ZLocationInput,
+    save: async (req) => {
       if (location) await updateLocation(location.id, req);
       else await createLocation(req);
       await queryClient.invalidateQueries({ queryKey: ['locations'] });
       onDone();
-    } catch (e) {
-      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(v));
-      form.setErrors(fieldErrors);
-      setGeneral(g);
-    }
+    },
   });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
+        <FormError message={general} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Location name" required data-autofocus {...form.getInputProps('name')} />
           <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
@@ -121,30 +93,17 @@ function LocationForm({
             allowDeselect={false}
             {...form.getInputProps('placeOfService')}
           />
-          <TextInput label="Address line 1" {...form.getInputProps('address.line1')} />
-          <TextInput label="Address line 2" {...form.getInputProps('address.line2')} />
-          <TextInput label="City" {...form.getInputProps('address.city')} />
-          <Select
-            label="State"
-            data={US_STATES}
-            searchable
-            clearable
-            {...form.getInputProps('address.state')}
-          />
-          <TextInput label="ZIP code" {...form.getInputProps('address.postalCode')} />
+          <AddressFields form={form} />
         </SimpleGrid>
         <Switch
           label="Active (available for booking)"
           {...form.getInputProps('active', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {location ? 'Save location' : 'Add location'}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          submitLabel={location ? 'Save location' : 'Add location'}
+          loading={form.submitting}
+        />
       </Stack>
     </form>
   );

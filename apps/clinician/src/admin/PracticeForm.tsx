@@ -1,46 +1,27 @@
 import { ZUpdatePracticeRequest, type TPractice } from '@hearth/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { FormActions, FormError } from '@hearth/ui';
+import { Card, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { updatePractice } from '../api/practice';
 import type { TUpdatePracticeRequest } from '../api/types';
-import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
-import { US_STATES } from '../lib/format';
+import { AddressFields, addressToRequest, addressToValues } from '../components/AddressFields';
+import { issuesToErrors } from '../lib/form-errors';
 import { timeZoneOptions } from '../lib/time-zones';
+import { useFormSubmit } from '../lib/useFormSubmit';
 import { useUnsavedChangesGuard } from '../lib/useUnsavedChangesGuard';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
 function toValues(p: TPractice) {
-  const a = p.address ?? {};
   return {
     name: p.name,
     npi: p.npi ?? '',
     taxId: p.taxId ?? '',
     phone: p.phone ?? '',
     email: p.email ?? '',
-    address: {
-      line1: str(a.line1),
-      line2: str(a.line2),
-      city: str(a.city),
-      state: str(a.state),
-      postalCode: str(a.postalCode),
-    },
+    address: addressToValues(p.address),
     timeZone: p.timeZone,
     requireMfaForAll: p.requireMfaForAll,
     sessionIdleMinutes: (p.sessionIdleMinutes ?? '') as number | string,
@@ -55,13 +36,7 @@ function toRequest(v: Values): TUpdatePracticeRequest {
     taxId: opt(v.taxId),
     phone: opt(v.phone),
     email: opt(v.email),
-    address: {
-      line1: v.address.line1.trim(),
-      line2: v.address.line2.trim(),
-      city: v.address.city.trim(),
-      state: v.address.state,
-      postalCode: v.address.postalCode.trim(),
-    },
+    address: addressToRequest(v.address),
     timeZone: v.timeZone,
     requireMfaForAll: v.requireMfaForAll,
     sessionIdleMinutes: v.sessionIdleMinutes === '' ? null : Number(v.sessionIdleMinutes),
@@ -70,7 +45,6 @@ function toRequest(v: Values): TUpdatePracticeRequest {
 
 export function PracticeForm({ practice }: { practice: TPractice }) {
   const queryClient = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: toValues(practice),
     validate: (v) => {
@@ -80,10 +54,10 @@ export function PracticeForm({ practice }: { practice: TPractice }) {
   });
   const { prompt } = useUnsavedChangesGuard(form.isDirty());
 
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    try {
-      const saved = await updatePractice(toRequest(v));
+  const { onSubmit, general } = useFormSubmit(form, {
+    toRequest,
+    save: async (req) => {
+      const saved = await updatePractice(req);
       queryClient.setQueryData(['practice'], saved);
       form.setInitialValues(toValues(saved));
       form.setValues(toValues(saved));
@@ -93,26 +67,18 @@ export function PracticeForm({ practice }: { practice: TPractice }) {
         title: 'Practice settings saved',
         message: 'Changes apply to new sign-ins right away.',
       });
-    } catch (e) {
-      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(v));
-      form.setErrors(fieldErrors);
-      setGeneral(g);
-    }
+    },
   });
 
   return (
     <Card component="section" aria-labelledby="practice-heading">
       {prompt}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Title order={2} id="practice-heading">
             Practice
           </Title>
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
+          <FormError message={general} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput label="Practice name" required {...form.getInputProps('name')} />
             <TextInput label="Group NPI" description="10 digits" {...form.getInputProps('npi')} />
@@ -126,17 +92,7 @@ export function PracticeForm({ practice }: { practice: TPractice }) {
               allowDeselect={false}
               {...form.getInputProps('timeZone')}
             />
-            <TextInput label="Address line 1" {...form.getInputProps('address.line1')} />
-            <TextInput label="Address line 2" {...form.getInputProps('address.line2')} />
-            <TextInput label="City" {...form.getInputProps('address.city')} />
-            <Select
-              label="State"
-              data={US_STATES}
-              searchable
-              clearable
-              {...form.getInputProps('address.state')}
-            />
-            <TextInput label="ZIP code" {...form.getInputProps('address.postalCode')} />
+            <AddressFields form={form} />
           </SimpleGrid>
           <Title order={3} mt="sm">
             Security
@@ -156,14 +112,13 @@ export function PracticeForm({ practice }: { practice: TPractice }) {
               {...form.getInputProps('sessionIdleMinutes')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty()}>
-              Discard changes
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Save practice settings
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() => form.reset()}
+            cancelLabel="Discard changes"
+            cancelDisabled={!form.isDirty()}
+            submitLabel="Save practice settings"
+            loading={form.submitting}
+          />
         </Stack>
       </form>
     </Card>

@@ -1,11 +1,11 @@
 import { ZRoomInput } from '@hearth/contracts';
-import { Alert, Button, Group, Modal, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { FormActions, FormError } from '@hearth/ui';
+import { Modal, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { createRoom, updateRoom } from '../api/practice';
 import type { TRoom } from '../api/types';
-import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 interface Props {
   opened: boolean;
@@ -29,7 +29,6 @@ export function RoomModal({ opened, onClose, locationId, locationName, room }: P
 
 function RoomForm({ locationId, room, onDone }: { locationId: string; room?: TRoom; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
       name: room?.name ?? '',
@@ -38,38 +37,25 @@ function RoomForm({ locationId, room, onDone }: { locationId: string; room?: TRo
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    const req = {
+  const { onSubmit, general } = useFormSubmit(form, {
+    toRequest: (v) => ({
       name: v.name.trim(),
       capacity: v.capacity === '' ? undefined : Number(v.capacity),
       active: v.active,
-    };
-    const parsed = ZRoomInput.safeParse(req);
-    if (!parsed.success) {
-      form.setErrors(issuesToErrors(parsed.error.issues));
-      return;
-    }
-    try {
+    }),
+    schema: ZRoomInput,
+    save: async (req) => {
       if (room) await updateRoom(room.id, req);
       else await createRoom(locationId, req);
       await queryClient.invalidateQueries({ queryKey: ['locations'] });
       onDone();
-    } catch (e) {
-      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(v));
-      form.setErrors(fieldErrors);
-      setGeneral(g);
-    }
+    },
   });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
+        <FormError message={general} />
         <TextInput label="Room name" required data-autofocus {...form.getInputProps('name')} />
         <NumberInput
           label="Capacity (people)"
@@ -82,14 +68,11 @@ function RoomForm({ locationId, room, onDone }: { locationId: string; room?: TRo
           label="Active (available for booking)"
           {...form.getInputProps('active', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {room ? 'Save room' : 'Add room'}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          submitLabel={room ? 'Save room' : 'Add room'}
+          loading={form.submitting}
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
 import { ZServiceAccountInput } from '@hearth/contracts';
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { FormActions, FormError } from '@hearth/ui';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { createServiceAccount } from '../api/admin';
-import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 export function ServiceAccountModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -16,33 +16,20 @@ export function ServiceAccountModal({ opened, onClose }: { opened: boolean; onCl
 
 function ServiceAccountForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({ initialValues: { name: '' } });
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    const parsed = ZServiceAccountInput.safeParse({ name: v.name.trim() });
-    if (!parsed.success) {
-      form.setErrors(issuesToErrors(parsed.error.issues));
-      return;
-    }
-    try {
-      await createServiceAccount(v.name.trim());
+  const { onSubmit, general } = useFormSubmit(form, {
+    toRequest: (v) => ({ name: v.name.trim() }),
+    schema: ZServiceAccountInput,
+    save: async (req) => {
+      await createServiceAccount(req.name);
       await queryClient.invalidateQueries({ queryKey: ['service-accounts'] });
       onDone();
-    } catch (e) {
-      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(v));
-      form.setErrors(fieldErrors);
-      setGeneral(g);
-    }
+    },
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
+        <FormError message={general} />
         <TextInput
           label="Service account name"
           description="The system that will call the API, e.g. “Data warehouse”"
@@ -50,14 +37,7 @@ function ServiceAccountForm({ onDone }: { onDone: () => void }) {
           data-autofocus
           {...form.getInputProps('name')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Add service account
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Add service account" loading={form.submitting} />
       </Stack>
     </form>
   );

@@ -5,25 +5,14 @@ import {
   type TCreateStaffRequest,
   type TStaff,
 } from '@hearth/contracts';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { FormActions, FormError } from '@hearth/ui';
+import { Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { createStaff, listRoles, listStaff, updateStaff } from '../api/staff';
-import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
 import { staffDisplayName, US_STATES } from '../lib/format';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 interface Props {
   opened: boolean;
@@ -48,7 +37,6 @@ const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
 function StaffForm({ staff, onDone }: { staff?: TStaff; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const roles = useQuery({ queryKey: ['roles'], queryFn: listRoles, staleTime: 5 * 60_000 });
   const supervisors = useQuery({
     queryKey: ['staff', 'supervisors'],
@@ -88,15 +76,10 @@ function StaffForm({ staff, onDone }: { staff?: TStaff; onDone: () => void }) {
       roles: v.roles,
     }) as TCreateStaffRequest;
 
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    const req = toRequest(v);
-    const parsed = (staff ? ZUpdateStaffRequest : ZCreateStaffRequest).safeParse(req);
-    if (!parsed.success) {
-      form.setErrors(issuesToErrors(parsed.error.issues));
-      return;
-    }
-    try {
+  const { onSubmit, general } = useFormSubmit(form, {
+    toRequest,
+    schema: staff ? ZUpdateStaffRequest : ZCreateStaffRequest,
+    save: async (req) => {
       if (staff) {
         await updateStaff(staff.id, req);
         notifications.show({
@@ -122,11 +105,7 @@ function StaffForm({ staff, onDone }: { staff?: TStaff; onDone: () => void }) {
       }
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
       onDone();
-    } catch (e) {
-      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(v));
-      form.setErrors(fieldErrors);
-      setGeneral(g);
-    }
+    },
   });
 
   const supervisorOptions = (supervisors.data?.items ?? [])
@@ -141,13 +120,9 @@ function StaffForm({ staff, onDone }: { staff?: TStaff; onDone: () => void }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={staff ? 'Edit staff member' : 'Add staff member'}>
+    <form onSubmit={onSubmit} noValidate aria-label={staff ? 'Edit staff member' : 'Add staff member'}>
       <Stack gap="sm">
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
+        <FormError message={general} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput label="First name" required data-autofocus {...form.getInputProps('firstName')} />
           <TextInput label="Last name" required {...form.getInputProps('lastName')} />
@@ -203,14 +178,11 @@ function StaffForm({ staff, onDone }: { staff?: TStaff; onDone: () => void }) {
             {...form.getInputProps('taxonomyCode')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {staff ? 'Save changes' : 'Create and send invitation'}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          submitLabel={staff ? 'Save changes' : 'Create and send invitation'}
+          loading={form.submitting}
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
 import { ZPassword } from '@hearth/contracts';
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { FormActions, FormError } from '@hearth/ui';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { changePassword } from '../api/auth';
-import { issuesToErrors, pathExistsIn, splitApiError } from '../lib/form-errors';
+import { issuesToErrors } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 interface Props {
   opened: boolean;
@@ -12,7 +13,6 @@ interface Props {
 }
 
 export function ChangePasswordModal({ opened, onClose }: Props) {
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: (v) => {
@@ -27,15 +27,9 @@ export function ChangePasswordModal({ opened, onClose }: Props) {
     },
   });
 
-  const close = () => {
-    form.reset();
-    setGeneral(null);
-    onClose();
-  };
-
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    try {
+  const { onSubmit, general, setGeneral } = useFormSubmit(form, {
+    toRequest: (v) => v,
+    save: async (v) => {
       await changePassword(v.currentPassword, v.newPassword);
       notifications.show({
         color: 'teal',
@@ -43,22 +37,20 @@ export function ChangePasswordModal({ opened, onClose }: Props) {
         message: 'Use your new password next time you sign in.',
       });
       close();
-    } catch (e) {
-      const { fieldErrors, general: g } = splitApiError(e, pathExistsIn(form.values));
-      form.setErrors(fieldErrors);
-      setGeneral(g);
-    }
+    },
   });
+
+  function close() {
+    form.reset();
+    setGeneral(null);
+    onClose();
+  }
 
   return (
     <Modal opened={opened} onClose={close} title="Change password">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
+          <FormError message={general} />
           <PasswordInput
             label="Current password"
             autoComplete="current-password"
@@ -78,14 +70,7 @@ export function ChangePasswordModal({ opened, onClose }: Props) {
             required
             {...form.getInputProps('confirmPassword')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Change password
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitLabel="Change password" loading={form.submitting} />
         </Stack>
       </form>
     </Modal>

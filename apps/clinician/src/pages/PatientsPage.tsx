@@ -1,33 +1,15 @@
-import { EmptyState, LoadingState, PageHeader } from '@hearth/ui';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { EmptyState, PageHeader } from '@hearth/ui';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { userMessageFor } from '../api/client';
 import { searchPatients } from '../api/patients';
 import { useCan } from '../auth/session-context';
+import { PagedQueryTable } from '../components/PagedQueryTable';
 import { ageFrom, formatDate, patientDisplayName } from '../lib/format';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import {
-  EMPTY_PATIENT_FILTERS,
-  loadPatientFilters,
-  savePatientFilters,
-  type PatientFilters,
-} from '../patients/patient-filters';
+import { useRememberedFilters } from '../lib/useRememberedFilters';
+import { EMPTY_PATIENT_FILTERS, PATIENT_FILTERS_KEY } from '../patients/patient-filters';
 import { PatientStatusBadge } from '../patients/PatientStatusBadge';
 
 const PAGE_SIZE = 25;
@@ -36,13 +18,10 @@ export function PatientsPage() {
   useDocumentTitle('Patients');
   const canWrite = useCan('patients.write');
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<PatientFilters>(loadPatientFilters);
-  const [debounced] = useDebouncedValue(filters, 300);
-
-  useEffect(() => savePatientFilters(filters), [filters]);
-
-  const set = (patch: Partial<PatientFilters>) =>
-    setFilters((f) => ({ ...f, ...patch, page: patch.page ?? 1 }));
+  const { filters, debounced, set, setPage, setFilters } = useRememberedFilters(
+    PATIENT_FILTERS_KEY,
+    EMPTY_PATIENT_FILTERS,
+  );
   const active = Object.entries(filters).some(([k, v]) => k !== 'page' && v !== '');
   const validDob = /^\d{4}-\d{2}-\d{2}$/.test(debounced.dob) ? debounced.dob : undefined;
 
@@ -65,7 +44,6 @@ export function PatientsPage() {
   });
 
   const data = query.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
@@ -140,15 +118,22 @@ export function PatientsPage() {
         </form>
       </Card>
 
-      {query.isError ? (
-        <Alert color="red" role="alert" mb="md">
-          {userMessageFor(query.error)}
-        </Alert>
-      ) : null}
-
-      <Card p={0}>
-        {query.isPending ? <LoadingState label="Loading patients" /> : null}
-        {data && data.items.length === 0 ? (
+      <PagedQueryTable
+        query={query}
+        page={filters.page}
+        onPageChange={setPage}
+        pageSummary={(d, pages) => (
+          <>
+            Page {d.page} of {pages}
+          </>
+        )}
+        aria-label="Patients"
+        data-testid="patients-table"
+        stickyHeader
+        minWidth={720}
+        columns={['Name', 'Date of birth', 'Age', 'MRN', 'Phone', 'Status']}
+        loadingLabel="Loading patients"
+        empty={
           <EmptyState
             icon={<IconUsers size={22} />}
             title={active ? 'No patients match these filters' : 'No patients yet'}
@@ -171,66 +156,31 @@ export function PatientsPage() {
               ) : null
             }
           />
-        ) : null}
-        {data && data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label="Patients" data-testid="patients-table" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Date of birth</Table.Th>
-                  <Table.Th>Age</Table.Th>
-                  <Table.Th>MRN</Table.Th>
-                  <Table.Th>Phone</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((p) => (
-                  <Table.Tr key={p.id} className="row-link" onClick={() => navigate(`/patients/${p.id}`)}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/patients/${p.id}`}
-                        fw={500}
-                        onClick={(e) => e.stopPropagation()}
-                      >
-                        {patientDisplayName(p)}
-                      </Anchor>
-                      {p.pronouns ? (
-                        <Text component="span" c="dimmed" ml={6}>
-                          ({p.pronouns})
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{formatDate(p.dateOfBirth)}</Table.Td>
-                    <Table.Td>{ageFrom(p.dateOfBirth) ?? ''}</Table.Td>
-                    <Table.Td>{p.mrn}</Table.Td>
-                    <Table.Td>{p.phone ?? ''}</Table.Td>
-                    <Table.Td>
-                      <PatientStatusBadge status={p.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-        {data && pages > 1 ? (
-          <Group justify="space-between" p="sm">
-            <Text c="dimmed">
-              Page {data.page} of {pages}
-            </Text>
-            <Pagination
-              total={pages}
-              value={filters.page}
-              onChange={(page) => setFilters((f) => ({ ...f, page }))}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-              getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            />
-          </Group>
-        ) : null}
-      </Card>
+        }
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+        getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+        renderRow={(p) => (
+          <Table.Tr key={p.id} className="row-link" onClick={() => navigate(`/patients/${p.id}`)}>
+            <Table.Td>
+              <Anchor component={Link} to={`/patients/${p.id}`} fw={500} onClick={(e) => e.stopPropagation()}>
+                {patientDisplayName(p)}
+              </Anchor>
+              {p.pronouns ? (
+                <Text component="span" c="dimmed" ml={6}>
+                  ({p.pronouns})
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>{formatDate(p.dateOfBirth)}</Table.Td>
+            <Table.Td>{ageFrom(p.dateOfBirth) ?? ''}</Table.Td>
+            <Table.Td>{p.mrn}</Table.Td>
+            <Table.Td>{p.phone ?? ''}</Table.Td>
+            <Table.Td>
+              <PatientStatusBadge status={p.status} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </>
   );
 }

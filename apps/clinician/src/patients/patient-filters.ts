@@ -1,4 +1,4 @@
-import { readSession, writeSession } from '../lib/storage';
+import { writeSession } from '../lib/storage';
 
 /** The patient list's filters, remembered for the browser tab (sessionStorage, wiped on sign-out). */
 export interface PatientFilters {
@@ -18,7 +18,7 @@ export const EMPTY_PATIENT_FILTERS: PatientFilters = {
   status: '',
   page: 1,
 };
-const KEY = 'patientFilters';
+/** The sessionStorage key the patient list remembers its filters under. */
+export const PATIENT_FILTERS_KEY = 'patientFilters';
 
-export const loadPatientFilters = () => readSession<PatientFilters>(KEY, EMPTY_PATIENT_FILTERS);
-export const savePatientFilters = (f: PatientFilters) => writeSession(KEY, f);
+export const savePatientFilters = (f: PatientFilters) => writeSession(PATIENT_FILTERS_KEY, f);

@@ -1,5 +1,5 @@
-import { EmptyState, LoadingState, PageHeader, StatusBadge } from '@hearth/ui';
-import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable, EmptyState, PageHeader, StatusBadge } from '@hearth/ui';
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,9 +8,9 @@ import { CreateTokenModal } from '../../admin/CreateTokenModal';
 import { ServiceAccountModal } from '../../admin/ServiceAccountModal';
 import { ShowTokenOnceModal } from '../../admin/ShowTokenOnceModal';
 import { listApiTokens, listServiceAccounts, revokeApiToken } from '../../api/admin';
-import { userMessageFor } from '../../api/client';
 import type { TApiToken, TCreatedApiToken } from '../../api/types';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
@@ -59,106 +59,93 @@ export function ApiTokensPage() {
             Add service account
           </Button>
         </Group>
-        {accounts.isPending ? <LoadingState label="Loading service accounts" /> : null}
-        {accounts.isError ? <Alert color="red">{userMessageFor(accounts.error)}</Alert> : null}
-        {accounts.data && accounts.data.length === 0 ? (
-          <EmptyState
-            title="No service accounts yet"
-            description="Add one for each system that calls the API, then create a token for it."
-          />
-        ) : null}
-        {hasAccounts ? (
-          <Table aria-label="Service accounts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Created</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {accounts.data!.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{a.name}</Table.Td>
-                  <Table.Td>{formatDateTime(a.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ) : null}
+        <DataTable
+          aria-label="Service accounts"
+          items={accounts.data}
+          columns={['Name', 'Created']}
+          loading={accounts.isPending}
+          loadingLabel="Loading service accounts"
+          error={<QueryError query={accounts} />}
+          empty={
+            <EmptyState
+              title="No service accounts yet"
+              description="Add one for each system that calls the API, then create a token for it."
+            />
+          }
+          renderRow={(a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{a.name}</Table.Td>
+              <Table.Td>{formatDateTime(a.createdAt)}</Table.Td>
+            </Table.Tr>
+          )}
+        />
       </Card>
       <Card component="section" aria-labelledby="tokens-heading" p={0}>
         <Title order={2} id="tokens-heading" p="md" pb="xs">
           Tokens
         </Title>
-        {tokens.isPending ? <LoadingState label="Loading tokens" /> : null}
-        {tokens.isError ? (
-          <Alert color="red" m="md">
-            {userMessageFor(tokens.error)}
-          </Alert>
-        ) : null}
-        {tokens.data && tokens.data.length === 0 ? (
-          <EmptyState
-            icon={<IconKey size={22} />}
-            title="No tokens yet"
-            description={
-              hasAccounts
-                ? 'Create a token for a service account.'
-                : 'Add a service account first, then create a token for it.'
-            }
-          />
-        ) : null}
-        {tokens.data && tokens.data.length > 0 ? (
-          <Table.ScrollContainer minWidth={900}>
-            <Table aria-label="API tokens" data-testid="api-tokens-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Service account</Table.Th>
-                  <Table.Th>Prefix</Table.Th>
-                  <Table.Th>Scopes</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.map((t) => {
-                  const st = tokenState(t);
-                  return (
-                    <Table.Tr key={t.id}>
-                      <Table.Td fw={500}>{t.name}</Table.Td>
-                      <Table.Td>{t.serviceAccountName}</Table.Td>
-                      <Table.Td>
-                        <Text ff="monospace">{t.prefix}…</Text>
-                      </Table.Td>
-                      <Table.Td maw={260}>{t.scopes.join(', ')}</Table.Td>
-                      <Table.Td>{formatDateTime(t.expiresAt)}</Table.Td>
-                      <Table.Td>
-                        {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <Text c="dimmed">Never</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge label={st.label} tone={st.tone} />
-                      </Table.Td>
-                      <Table.Td>
-                        {st.label === 'Active' ? (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setRevoking(t)}
-                            aria-label={`Revoke token ${t.name}`}
-                          >
-                            Revoke
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        <DataTable
+          aria-label="API tokens"
+          data-testid="api-tokens-table"
+          minWidth={900}
+          items={tokens.data}
+          columns={[
+            'Name',
+            'Service account',
+            'Prefix',
+            'Scopes',
+            'Expires',
+            'Last used',
+            'Status',
+            'Actions',
+          ]}
+          loading={tokens.isPending}
+          loadingLabel="Loading tokens"
+          error={<QueryError query={tokens} m="md" />}
+          empty={
+            <EmptyState
+              icon={<IconKey size={22} />}
+              title="No tokens yet"
+              description={
+                hasAccounts
+                  ? 'Create a token for a service account.'
+                  : 'Add a service account first, then create a token for it.'
+              }
+            />
+          }
+          renderRow={(t) => {
+            const st = tokenState(t);
+            return (
+              <Table.Tr key={t.id}>
+                <Table.Td fw={500}>{t.name}</Table.Td>
+                <Table.Td>{t.serviceAccountName}</Table.Td>
+                <Table.Td>
+                  <Text ff="monospace">{t.prefix}…</Text>
+                </Table.Td>
+                <Table.Td maw={260}>{t.scopes.join(', ')}</Table.Td>
+                <Table.Td>{formatDateTime(t.expiresAt)}</Table.Td>
+                <Table.Td>
+                  {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <Text c="dimmed">Never</Text>}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge label={st.label} tone={st.tone} />
+                </Table.Td>
+                <Table.Td>
+                  {st.label === 'Active' ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setRevoking(t)}
+                      aria-label={`Revoke token ${t.name}`}
+                    >
+                      Revoke
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            );
+          }}
+        />
       </Card>
       <ServiceAccountModal opened={accountOpen} onClose={accountModal.close} />
       <CreateTokenModal

@@ -1,28 +1,15 @@
-import { EmptyState, LoadingState, PageHeader, StatusBadge } from '@hearth/ui';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { EmptyState, PageHeader, StatusBadge } from '@hearth/ui';
+import { Alert, Anchor, Button, Card, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { auditExportUrl, listAudit, verifyAuditChain, type AuditFilters } from '../../api/admin';
-import { userMessageFor } from '../../api/client';
 import { listStaff } from '../../api/staff';
+import { PagedQueryTable } from '../../components/PagedQueryTable';
+import { QueryError } from '../../components/QueryError';
 import { formatDateTime, humanize, staffDisplayName } from '../../lib/format';
-import { readSession, writeSession } from '../../lib/storage';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useRememberedFilters } from '../../lib/useRememberedFilters';
 
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,10 +41,7 @@ function toQuery(f: Filters): { query: AuditFilters; errors: Partial<Record<keyo
 
 export function AuditLogPage() {
   useDocumentTitle('Audit log');
-  const [filters, setFilters] = useState<Filters>(() => readSession('auditFilters', DEFAULTS));
-  const [debounced] = useDebouncedValue(filters, 300);
-  useEffect(() => writeSession('auditFilters', filters), [filters]);
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch, page: patch.page ?? 1 }));
+  const { filters, debounced, set, setPage } = useRememberedFilters<Filters>('auditFilters', DEFAULTS);
 
   const { query: current, errors } = toQuery(filters);
   const { query: q, errors: debouncedErrors } = toQuery(debounced);
@@ -75,9 +59,6 @@ export function AuditLogPage() {
     placeholderData: keepPreviousData,
   });
   const verify = useMutation({ mutationFn: verifyAuditChain });
-
-  const data = events.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
@@ -130,11 +111,7 @@ export function AuditLogPage() {
           </Alert>
         )
       ) : null}
-      {verify.isError ? (
-        <Alert color="red" role="alert" mb="md">
-          {userMessageFor(verify.error)}
-        </Alert>
-      ) : null}
+      <QueryError query={verify} role="alert" mb="md" />
       <Card mb="md">
         <SimpleGrid
           cols={{ base: 1, xs: 2, md: 3, lg: 6 }}
@@ -192,80 +169,52 @@ export function AuditLogPage() {
           />
         </SimpleGrid>
       </Card>
-      {events.isError ? (
-        <Alert color="red" role="alert" mb="md">
-          {userMessageFor(events.error)}
-        </Alert>
-      ) : null}
-      <Card p={0}>
-        {events.isPending && valid ? <LoadingState label="Loading audit events" /> : null}
-        {data && data.items.length === 0 ? (
-          <EmptyState title="No events match" description="Widen the date range or clear a filter." />
-        ) : null}
-        {data && data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={960}>
-            <Table aria-label="Audit events" data-testid="audit-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th>Time</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Resource</Table.Th>
-                  <Table.Th>Patient</Table.Th>
-                  <Table.Th>Outcome</Table.Th>
-                  <Table.Th>IP address</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{e.seq}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                    <Table.Td>
-                      {e.actorName ?? humanize(e.actorKind)}
-                      {e.actorRole ? <Text c="dimmed">{humanize(e.actorRole)}</Text> : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text ff="monospace">{e.action}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {e.resourceType
-                        ? `${e.resourceType}${e.resourceId ? ` ${e.resourceId.slice(0, 8)}…` : ''}`
-                        : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {e.patientId ? (
-                        <Anchor
-                          component={Link}
-                          to={`/patients/${e.patientId}`}
-                          aria-label={`Open chart ${e.patientId}`}
-                        >
-                          {e.patientId.slice(0, 8)}…
-                        </Anchor>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge label={humanize(e.outcome)} tone={OUTCOME_TONE[e.outcome]} />
-                    </Table.Td>
-                    <Table.Td>{e.clientIp ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-        {data && pages > 1 ? (
-          <Group justify="space-between" p="sm">
-            <Text c="dimmed">{data.total.toLocaleString()} events</Text>
-            <Pagination
-              total={pages}
-              value={filters.page}
-              onChange={(page) => setFilters((f) => ({ ...f, page }))}
-            />
-          </Group>
-        ) : null}
-      </Card>
+      <PagedQueryTable
+        query={events}
+        page={filters.page}
+        onPageChange={setPage}
+        pageSummary={(d) => `${d.total.toLocaleString()} events`}
+        aria-label="Audit events"
+        data-testid="audit-table"
+        minWidth={960}
+        columns={['#', 'Time', 'Actor', 'Action', 'Resource', 'Patient', 'Outcome', 'IP address']}
+        loading={events.isPending && valid}
+        loadingLabel="Loading audit events"
+        empty={<EmptyState title="No events match" description="Widen the date range or clear a filter." />}
+        renderRow={(e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td>{e.seq}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
+            <Table.Td>
+              {e.actorName ?? humanize(e.actorKind)}
+              {e.actorRole ? <Text c="dimmed">{humanize(e.actorRole)}</Text> : null}
+            </Table.Td>
+            <Table.Td>
+              <Text ff="monospace">{e.action}</Text>
+            </Table.Td>
+            <Table.Td>
+              {e.resourceType
+                ? `${e.resourceType}${e.resourceId ? ` ${e.resourceId.slice(0, 8)}…` : ''}`
+                : ''}
+            </Table.Td>
+            <Table.Td>
+              {e.patientId ? (
+                <Anchor
+                  component={Link}
+                  to={`/patients/${e.patientId}`}
+                  aria-label={`Open chart ${e.patientId}`}
+                >
+                  {e.patientId.slice(0, 8)}…
+                </Anchor>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge label={humanize(e.outcome)} tone={OUTCOME_TONE[e.outcome]} />
+            </Table.Td>
+            <Table.Td>{e.clientIp ?? ''}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </>
   );
 }

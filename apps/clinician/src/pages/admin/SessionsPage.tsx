@@ -1,12 +1,12 @@
-import { EmptyState, LoadingState, PageHeader, StatusBadge } from '@hearth/ui';
-import { Alert, Button, Card, Table, Text } from '@mantine/core';
+import { DataTable, EmptyState, PageHeader, StatusBadge } from '@hearth/ui';
+import { Button, Card, Table, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listSessions, revokeSession } from '../../api/admin';
-import { userMessageFor } from '../../api/client';
 import type { TAdminSession } from '../../api/types';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
@@ -57,61 +57,45 @@ export function SessionsPage() {
           </Button>
         }
       />
-      {query.isError ? (
-        <Alert color="red" role="alert" mb="md">
-          {userMessageFor(query.error)}
-        </Alert>
-      ) : null}
+      <QueryError query={query} role="alert" mb="md" />
       <Card p={0}>
-        {query.isPending ? <LoadingState label="Loading sessions" /> : null}
-        {query.data && query.data.length === 0 ? <EmptyState title="No active sessions" /> : null}
-        {query.data && query.data.length > 0 ? (
-          <Table.ScrollContainer minWidth={820}>
-            <Table aria-label="Active sessions" data-testid="sessions-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Person</Table.Th>
-                  <Table.Th>Device</Table.Th>
-                  <Table.Th>IP address</Table.Th>
-                  <Table.Th>Signed in</Table.Th>
-                  <Table.Th>Last active</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.data.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td fw={500}>
-                      {s.userName}{' '}
-                      {s.current ? <StatusBadge label="This session" tone="info" ml={4} /> : null}
-                    </Table.Td>
-                    <Table.Td title={s.userAgent ?? undefined}>{device(s.userAgent)}</Table.Td>
-                    <Table.Td>{s.ip ?? <Text c="dimmed">Unknown</Text>}</Table.Td>
-                    <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(s.expiresAt)}</Table.Td>
-                    <Table.Td>
-                      {s.current ? (
-                        <Text c="dimmed">Use Sign out</Text>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          onClick={() => setRevoking(s)}
-                          aria-label={`Revoke session of ${s.userName}`}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        <DataTable
+          aria-label="Active sessions"
+          data-testid="sessions-table"
+          minWidth={820}
+          items={query.data}
+          columns={['Person', 'Device', 'IP address', 'Signed in', 'Last active', 'Expires', 'Actions']}
+          loading={query.isPending}
+          loadingLabel="Loading sessions"
+          empty={<EmptyState title="No active sessions" />}
+          renderRow={(s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td fw={500}>
+                {s.userName} {s.current ? <StatusBadge label="This session" tone="info" ml={4} /> : null}
+              </Table.Td>
+              <Table.Td title={s.userAgent ?? undefined}>{device(s.userAgent)}</Table.Td>
+              <Table.Td>{s.ip ?? <Text c="dimmed">Unknown</Text>}</Table.Td>
+              <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+              <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
+              <Table.Td>{formatDateTime(s.expiresAt)}</Table.Td>
+              <Table.Td>
+                {s.current ? (
+                  <Text c="dimmed">Use Sign out</Text>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    color="red"
+                    onClick={() => setRevoking(s)}
+                    aria-label={`Revoke session of ${s.userName}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
       </Card>
       <ConfirmModal
         opened={!!revoking}

@@ -1,32 +1,29 @@
 import type { TStaff } from '@hearth/contracts';
-import { EmptyState, LoadingState, PageHeader, StatusBadge } from '@hearth/ui';
+import { EmptyState, PageHeader, StatusBadge } from '@hearth/ui';
 import {
   ActionIcon,
-  Alert,
   Button,
   Card,
   Group,
   Menu,
-  Pagination,
   Select,
   SimpleGrid,
   Table,
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { StaffFormModal } from '../../admin/StaffFormModal';
-import { userMessageFor } from '../../api/client';
 import { listRoles, listStaff, resetStaffMfa, unlockStaff, updateStaff } from '../../api/staff';
 import { useSession } from '../../auth/session-context';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { PagedQueryTable } from '../../components/PagedQueryTable';
 import { formatDateTime, staffDisplayName } from '../../lib/format';
-import { readSession, writeSession } from '../../lib/storage';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useRememberedFilters } from '../../lib/useRememberedFilters';
 
 const PAGE_SIZE = 25;
 type Confirm = { kind: 'unlock' | 'reset-mfa' | 'deactivate' | 'reactivate'; staff: TStaff } | null;
@@ -36,13 +33,9 @@ export function StaffPage() {
   useDocumentTitle('Staff');
   const me = useSession().user;
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState(() => readSession('staffFilters', DEFAULT_FILTERS));
-  const [debounced] = useDebouncedValue(filters, 300);
+  const { filters, debounced, set, setPage } = useRememberedFilters('staffFilters', DEFAULT_FILTERS);
   const [editing, setEditing] = useState<TStaff | 'new' | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
-  useEffect(() => writeSession('staffFilters', filters), [filters]);
-  const set = (patch: Partial<typeof filters>) =>
-    setFilters((f) => ({ ...f, ...patch, page: patch.page ?? 1 }));
 
   const roles = useQuery({ queryKey: ['roles'], queryFn: listRoles, staleTime: 5 * 60_000 });
   const roleName = (key: string) => roles.data?.find((r) => r.key === key)?.name ?? key;
@@ -58,8 +51,6 @@ export function StaffPage() {
       }),
     placeholderData: keepPreviousData,
   });
-  const data = query.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   const runConfirm = async () => {
     if (!confirm) return;
@@ -144,115 +135,82 @@ export function StaffPage() {
           />
         </SimpleGrid>
       </Card>
-      {query.isError ? (
-        <Alert color="red" role="alert" mb="md">
-          {userMessageFor(query.error)}
-        </Alert>
-      ) : null}
-      <Card p={0}>
-        {query.isPending ? <LoadingState label="Loading staff" /> : null}
-        {data && data.items.length === 0 ? (
+      <PagedQueryTable
+        query={query}
+        page={filters.page}
+        onPageChange={setPage}
+        pageSummary={(d) => `${d.total} staff`}
+        aria-label="Staff"
+        data-testid="staff-table"
+        minWidth={860}
+        columns={['Name', 'Email', 'Roles', 'License', 'Supervisor', 'Status', 'Last sign-in', 'Actions']}
+        loading={query.isPending}
+        loadingLabel="Loading staff"
+        empty={
           <EmptyState
             icon={<IconUsersGroup size={22} />}
             title="No staff match"
             description="Change the filters, or add a staff member."
           />
-        ) : null}
-        {data && data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={860}>
-            <Table aria-label="Staff" data-testid="staff-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Roles</Table.Th>
-                  <Table.Th>License</Table.Th>
-                  <Table.Th>Supervisor</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td fw={500}>{staffDisplayName(s)}</Table.Td>
-                    <Table.Td>{s.email}</Table.Td>
-                    <Table.Td>{s.roles.map(roleName).join(', ')}</Table.Td>
-                    <Table.Td>
-                      {[s.licenseType, s.licenseState, s.licenseNumber].filter(Boolean).join(' ')}
-                    </Table.Td>
-                    <Table.Td>{s.supervisorName ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <StatusBadge
-                          label={s.active ? 'Active' : 'Deactivated'}
-                          tone={s.active ? 'positive' : 'neutral'}
-                        />
-                        {s.locked ? <StatusBadge label="Locked" tone="negative" /> : null}
-                        {s.mfaEnabled ? <StatusBadge label="2-step on" tone="info" /> : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {s.lastSignInAt ? formatDateTime(s.lastSignInAt) : <Text c="dimmed">Never</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`Actions for ${s.firstName} ${s.lastName}`}
-                          >
-                            <IconDots size={18} aria-hidden="true" />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setEditing(s)}>Edit</Menu.Item>
-                          {s.locked ? (
-                            <Menu.Item onClick={() => setConfirm({ kind: 'unlock', staff: s })}>
-                              Unlock
-                            </Menu.Item>
-                          ) : null}
-                          {s.mfaEnabled ? (
-                            <Menu.Item onClick={() => setConfirm({ kind: 'reset-mfa', staff: s })}>
-                              Reset two-step verification
-                            </Menu.Item>
-                          ) : null}
-                          {s.id !== me.id ? (
-                            s.active ? (
-                              <Menu.Item
-                                color="red"
-                                onClick={() => setConfirm({ kind: 'deactivate', staff: s })}
-                              >
-                                Deactivate
-                              </Menu.Item>
-                            ) : (
-                              <Menu.Item onClick={() => setConfirm({ kind: 'reactivate', staff: s })}>
-                                Reactivate
-                              </Menu.Item>
-                            )
-                          ) : null}
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-        {data && pages > 1 ? (
-          <Group justify="space-between" p="sm">
-            <Text c="dimmed">{data.total} staff</Text>
-            <Pagination
-              total={pages}
-              value={filters.page}
-              onChange={(page) => setFilters((f) => ({ ...f, page }))}
-            />
-          </Group>
-        ) : null}
-      </Card>
+        }
+        renderRow={(s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td fw={500}>{staffDisplayName(s)}</Table.Td>
+            <Table.Td>{s.email}</Table.Td>
+            <Table.Td>{s.roles.map(roleName).join(', ')}</Table.Td>
+            <Table.Td>{[s.licenseType, s.licenseState, s.licenseNumber].filter(Boolean).join(' ')}</Table.Td>
+            <Table.Td>{s.supervisorName ?? ''}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <StatusBadge
+                  label={s.active ? 'Active' : 'Deactivated'}
+                  tone={s.active ? 'positive' : 'neutral'}
+                />
+                {s.locked ? <StatusBadge label="Locked" tone="negative" /> : null}
+                {s.mfaEnabled ? <StatusBadge label="2-step on" tone="info" /> : null}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              {s.lastSignInAt ? formatDateTime(s.lastSignInAt) : <Text c="dimmed">Never</Text>}
+            </Table.Td>
+            <Table.Td>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Actions for ${s.firstName} ${s.lastName}`}
+                  >
+                    <IconDots size={18} aria-hidden="true" />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => setEditing(s)}>Edit</Menu.Item>
+                  {s.locked ? (
+                    <Menu.Item onClick={() => setConfirm({ kind: 'unlock', staff: s })}>Unlock</Menu.Item>
+                  ) : null}
+                  {s.mfaEnabled ? (
+                    <Menu.Item onClick={() => setConfirm({ kind: 'reset-mfa', staff: s })}>
+                      Reset two-step verification
+                    </Menu.Item>
+                  ) : null}
+                  {s.id !== me.id ? (
+                    s.active ? (
+                      <Menu.Item color="red" onClick={() => setConfirm({ kind: 'deactivate', staff: s })}>
+                        Deactivate
+                      </Menu.Item>
+                    ) : (
+                      <Menu.Item onClick={() => setConfirm({ kind: 'reactivate', staff: s })}>
+                        Reactivate
+                      </Menu.Item>
+                    )
+                  ) : null}
+                </Menu.Dropdown>
+              </Menu>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <StaffFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}

@@ -1,4 +1,5 @@
 import type { TPatient } from '@hearth/contracts';
+import { FormActions, FormError } from '@hearth/ui';
 import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -133,11 +134,7 @@ export function PatientForm({ mode, initialValues, patient, onReload }: Props) {
             </Group>
           </Alert>
         ) : null}
-        {general ? (
-          <Alert color="red" role="alert" data-testid="form-error">
-            {general}
-          </Alert>
-        ) : null}
+        <FormError message={general} testId="form-error" />
         <IdentityFields form={form} />
         <ContactInfoFields form={form} />
         <ContactsFields form={form} />
@@ -149,14 +146,12 @@ export function PatientForm({ mode, initialValues, patient, onReload }: Props) {
           knownNames={knownNames}
         />
         <Paper withBorder p="sm" style={{ position: 'sticky', bottom: 0, zIndex: 5 }} shadow="sm">
-          <Group justify="flex-end">
-            <Button variant="default" onClick={cancel}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting} data-testid="save-patient">
-              {mode === 'create' ? 'Create patient' : 'Save changes'}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={cancel}
+            submitLabel={mode === 'create' ? 'Create patient' : 'Save changes'}
+            loading={form.submitting}
+            submitTestId="save-patient"
+          />
         </Paper>
       </Stack>
     </form>
