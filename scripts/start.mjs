@@ -15,7 +15,7 @@ await buildApi();
 
 say('Starting Hearth: node apps/api/dist/main.mjs');
 // A smaller young generation keeps an idle server near 120 MB instead of 135 MB (docs/performance.md).
-const child = spawn(process.execPath, ['--max-semi-space-size=4', 'apps/api/dist/main.mjs'], {
+const child = spawn(process.execPath, ['--max-semi-space-size=4', '--expose-gc', 'apps/api/dist/main.mjs'], {
   cwd: ROOT,
   env: process.env,
   stdio: 'inherit',

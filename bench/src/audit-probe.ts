@@ -1,7 +1,7 @@
-// How fast can the audit chain take appends, with no HTTP in the way? Every audited request
-// (search, chart open) appends one event under pg_advisory_xact_lock, held until COMMIT, so appends
-// are serialized: this is the ceiling for audited requests per second on PostgreSQL. The same
-// insert without the chain's lock shows what the serialization costs.
+// How fast can the audit trail take appends, with no HTTP in the way? Every audited request
+// (search, chart open) appends one event; appendAudit inserts it without any lock (the sealer
+// chains it afterwards). Compared with a plain insert into a copy of the table, this shows what
+// the audit write itself costs and that nothing serializes it.
 import type { Db } from '../../apps/api/src/platform/db/db.js';
 import { appendAudit } from '../../apps/api/src/platform/audit/audit.js';
 

@@ -164,12 +164,12 @@ export function table(metrics: Metric[], targets: TargetResult[]): string {
     const ac = get(b, 'audit_append_max.chained');
     if (ac !== undefined)
       extra.push(
-        `audit appends (10 writers, no HTTP) ${fmt(ac, 0)}/s through the chain lock vs ${fmt(get(b, 'audit_append_max.unchained'), 0)}/s without`,
+        `audit appends (10 writers, no HTTP) ${fmt(ac, 0)}/s through appendAudit vs ${fmt(get(b, 'audit_append_max.unchained'), 0)}/s for a plain insert`,
       );
     const w = get(b, 'chart.c50.audit_lock_waiting');
     if (w !== undefined)
       extra.push(
-        `chart open at 50 clients: ${fmt(w, 1)} of ${fmt(get(b, 'chart.c50.db_busy'), 1)} busy DB sessions waiting on the audit lock`,
+        `chart open at 50 clients: ${fmt(w, 1)} of ${fmt(get(b, 'chart.c50.db_busy'), 1)} busy DB sessions waiting on an advisory lock`,
       );
     out.push(`${b}: ${extra.join('; ')}`);
   }

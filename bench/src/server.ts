@@ -34,7 +34,7 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   const port = await freePort();
   const { buildApi } = (await import(pathToFileURL(path.join(ROOT, 'scripts/build-api.mjs')).href)) as { buildApi(): Promise<void> };
   await buildApi();
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', 'apps/api/dist/main.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', '--expose-gc', 'apps/api/dist/main.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

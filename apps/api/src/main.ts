@@ -11,6 +11,7 @@ import type { startDemoMailbox } from './platform/mail/demo-mailbox.js';
 import { jobHandlers } from './jobs.js';
 import { startAuditSealer } from './platform/audit/seal.js';
 import { buildApp } from './app.js';
+import { collectWhenIdle } from './platform/idle-gc.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from './seed/seed-demo.js';
 import { DEMO_PASSWORD } from './seed/demo-data.js';
 
@@ -45,6 +46,7 @@ async function main() {
     },
     mailboxDir: config.demoMailbox ? mailboxDir : undefined,
   });
+  collectWhenIdle(app);
   await app.listen({ port: config.PORT, host: config.HOST });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
