@@ -14,6 +14,10 @@ describe('smoke', () => {
     expect((await t.app.inject('/healthz')).json().status).toBe('ok');
     const doc = (await t.app.inject('/api/openapi.json')).json();
     expect(Object.keys(doc.paths)).toContain('/api/patients/{id}');
+    // The browsable documentation needs no sign-in.
+    const docs = await t.app.inject('/api/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
   });
 
   it('lets a therapist open a chart on their caseload only', async () => {

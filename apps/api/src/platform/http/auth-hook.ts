@@ -84,7 +84,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock 
         }
       }
     }
-    if (cfg.public) return;
+    // The API documentation pages describe routes, never data: readable without signing in.
+    if (cfg.public || req.url.startsWith('/api/docs')) return;
     if (!req.actor) throw new DomainError('unauthenticated', 'Please sign in.');
     if (cfg.sessionOnly && !req.session) throw new DomainError('forbidden', 'This needs a signed-in person; API tokens cannot use it.');
     if (req.session && req.session.stage !== 'full' && !cfg.allowStages?.includes(req.session.stage)) {
