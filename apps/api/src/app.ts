@@ -9,7 +9,6 @@ import type { Deps } from './platform/deps.js';
 import { registerErrorHandling, sendProblem } from './platform/http/problem.js';
 import { registerAuth } from './platform/http/auth-hook.js';
 import { registerWebApps } from './platform/http/web-apps.js';
-import { REDACT_PATHS } from './platform/logger.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { patientRoutes } from './modules/patients/index.js';
 import { practiceRoutes } from './modules/practice/practice.routes.js';
@@ -41,7 +40,6 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         ? sendProblem(reply, 414, 'A part of the address is too long.', 'uri_too_long')
         : sendProblem(reply, 400, 'The address is not valid.', 'bad_request'),
   });
-  void REDACT_PATHS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
