@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { ensureDeps } from './ensure-deps.mjs';
 import { ensureWebBuilt } from './lib/web-build.mjs';
 import { ROOT, say, signalCode } from './lib/proc.mjs';
+import { NODE_FLAGS } from './lib/hearth-server.mjs';
 
 let code = await ensureDeps();
 if (code === 0) code = await ensureWebBuilt();
@@ -15,7 +16,7 @@ await buildApi();
 
 say('Starting Hearth: node apps/api/dist/main.mjs');
 // A smaller young generation keeps an idle server near 120 MB instead of 135 MB (docs/performance.md).
-const child = spawn(process.execPath, ['--max-semi-space-size=4', '--expose-gc', 'apps/api/dist/main.mjs'], {
+const child = spawn(process.execPath, [...NODE_FLAGS, 'apps/api/dist/main.mjs'], {
   cwd: ROOT,
   env: process.env,
   stdio: 'inherit',

@@ -1,25 +1,12 @@
-import { pathToFileURL } from 'node:url';
 // Runs the real API server as a child process (the way `npm start` does) and talks to it over HTTP.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchHearth } from '../../scripts/lib/hearth-server.mjs';
+
+export { freePort } from '../../scripts/lib/hearth-server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Server {
   url: string;
@@ -31,55 +18,16 @@ export interface Server {
 
 /** Runs the server the way `npm start` does: the bundled API with the same V8 flags. */
 export async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const { buildApi } = (await import(pathToFileURL(path.join(ROOT, 'scripts/build-api.mjs')).href)) as { buildApi(): Promise<void> };
-  await buildApi();
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', '--expose-gc', 'apps/api/dist/main.mjs'], {
-    cwd: ROOT,
+  const server = await launchHearth({
     env: {
-      ...process.env,
       NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
       SEED_DEMO: 'true',
-      DEMO_MAILBOX_PORT: '0',
-      LOG_LEVEL: 'warn',
       RATE_LIMIT_API_PER_MINUTE: '100000000',
       RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 120 s:\n${out}`)), 120_000);
-    const check = () => {
-      if (out.includes('Hearth is running at')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) during startup:\n${out}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    output: () => out,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(t);
-    },
-  };
+  return { url: server.url, pid: server.pid, output: server.output, stop: server.stop };
 }
 
 /** Resident set size of a process in bytes (VmRSS), and its peak (VmHWM). */

@@ -1,31 +1,16 @@
 // Runs the real server (`node --import tsx apps/api/src/main.ts`) as a child process for tests that need
 // whole processes: several API processes on one database, and kill -9 in the middle of writes.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD } from '../src/seed/demo-data.js';
+import { freePort, launchHearth, type HearthProcess } from '../../../scripts/lib/hearth-server.mjs';
 import { demoTotpSecret } from '../src/seed/seed-demo.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Asks the OS for a free port (bind port 0, read it, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), `hearth-${prefix}-`));
 
@@ -42,18 +27,8 @@ export async function emptyPgDatabase(): Promise<string> {
   return u.toString();
 }
 
-export interface ServerProcess {
-  url: string;
-  port: number;
+export interface ServerProcess extends HearthProcess {
   dataDir: string;
-  proc: ChildProcess;
-  /** Everything the process wrote, for failure messages. */
-  output(): string;
-  /** SIGKILL (no shutdown hooks, no flush) and wait for the exit. */
-  kill9(): Promise<void>;
-  /** SIGTERM and wait for a clean exit. */
-  stop(): Promise<void>;
-  exited: Promise<number | null>;
 }
 
 export interface SpawnOptions {
@@ -63,79 +38,31 @@ export interface SpawnOptions {
   timeoutMs?: number;
 }
 
-/** Starts the server and resolves once GET /healthz answers 200. */
+/** Starts the server from the TypeScript sources and resolves once GET /healthz answers 200. */
 export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    try {
-      return await startOnce(o, port);
-    } catch (e) {
-      // Another process may have taken the port between freePort() and listen(): try another.
-      if (attempt < 3 && /EADDRINUSE/.test(String(e))) continue;
-      throw e;
-    }
-  }
-}
-
-async function startOnce(o: SpawnOptions, port: number): Promise<ServerProcess> {
+  // The test process's own settings must not leak into the server it starts.
+  const unset = ['DATABASE_URL', 'TEST_DATABASE_URL', 'HEARTH_TEST_BACKEND', 'SMTP_URL', 'PUBLIC_URL', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'HEARTH_TEST_BACKEND', 'SMTP_URL', 'PUBLIC_URL', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[k];
   Object.assign(env, {
     NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
     HEARTH_DATA_DIR: o.dataDir,
     SEED_DEMO: 'true',
-    DEMO_MAILBOX_PORT: '0',
     RUN_JOBS: 'true',
-    LOG_LEVEL: 'warn',
     WEB_DIST_DIR: path.join(o.dataDir, 'no-web'),
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
     ...o.env,
   });
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  let dead = false;
-  void exited.then(() => (dead = true));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (o.timeoutMs ?? 90_000);
-  for (;;) {
-    if (dead) throw new Error(`server exited during start-up:\n${out}`);
-    if (Date.now() > deadline) {
-      proc.kill('SIGKILL');
-      throw new Error(`server did not become healthy in time:\n${out}`);
-    }
+  for (let attempt = 1; ; attempt++) {
     try {
-      const r = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (r.status === 200) break;
-    } catch {
-      /* not listening yet */
+      // From source: parallel test workers must not rebuild the shared bundle under each other.
+      const server = await launchHearth({ env, unset, from: 'source', timeoutMs: o.timeoutMs ?? 90_000 });
+      return Object.assign(server, { dataDir: o.dataDir });
+    } catch (e) {
+      // Another process may have taken the port between choosing and listening: try another.
+      if (attempt < 3 && /EADDRINUSE/.test(String(e))) continue;
+      throw e;
     }
-    await new Promise((r) => setTimeout(r, 150));
   }
-  const server: ServerProcess = {
-    url,
-    port,
-    dataDir: o.dataDir,
-    proc,
-    output: () => out,
-    exited,
-    async kill9() {
-      if (!dead) proc.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      if (!dead) proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-  return server;
 }
 
 /** .eml files the demo mailbox of a data directory holds. */
