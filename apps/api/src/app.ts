@@ -13,6 +13,12 @@ import { identityRoutes } from './modules/identity/identity.routes.js';
 import { patientRoutes } from './modules/patients/index.js';
 import { practiceRoutes } from './modules/practice/practice.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
+import { schedulingRoutes } from './modules/scheduling/scheduling.routes.js';
+import { availabilityRoutes } from './modules/scheduling/availability/availability.routes.js';
+import { groupRoutes } from './modules/groups/index.js';
+import { engagementRoutes } from './modules/engagement/index.js';
+import { waitlistRoutes } from './modules/waitlist/index.js';
+import { reminderRoutes } from './modules/reminders/index.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { devMailboxRoutes } from './modules/admin/dev-mailbox.routes.js';
 
@@ -98,6 +104,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(patientRoutes(deps));
   await app.register(practiceRoutes(deps));
   await app.register(staffRoutes(deps));
+  await app.register(schedulingRoutes(deps));
+  await app.register(availabilityRoutes(deps));
+  await app.register(groupRoutes(deps));
+  await app.register(engagementRoutes(deps));
+  await app.register(waitlistRoutes(deps));
+  await app.register(reminderRoutes(deps));
   await app.register(adminRoutes(deps));
   if (opts.mailboxDir) await app.register(devMailboxRoutes(opts.mailboxDir));
   await registerWebApps(app, opts.webDist ?? {});

@@ -34,6 +34,20 @@ const ZConfig = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
   RUN_JOBS: bool.default(true),
   WEB_DIST_DIR: z.string().optional(),
+  // Appointment reminders: how often the dispatcher looks for due reminders, the key that signs
+  // confirm/cancel links (default: generated once and kept in the database), and the SMS provider.
+  REMINDERS_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  HEARTH_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMS_PROVIDER: z.enum(['sandbox', 'twilio']).default('sandbox'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio Account SID (AC followed by 32 hex digits)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().regex(/^(\+[1-9][0-9]{6,14}|MG[0-9a-fA-F]{32})$/, 'must be an E.164 number such as +15551234567 or a Messaging Service SID').optional(),
+  TWILIO_BASE_URL: z.string().url().default('https://api.twilio.com'),
+}).superRefine((c, ctx) => {
+  if (c.SMS_PROVIDER !== 'twilio') return;
+  for (const k of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) {
+    if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required when SMS_PROVIDER=twilio' });
+  }
 });
 
 export type Config = Omit<z.infer<typeof ZConfig>, 'DEMO_MFA' | 'SEED_DEMO'> & {

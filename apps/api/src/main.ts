@@ -10,6 +10,8 @@ import { smtpMailer } from './platform/mail/mailer.js';
 import type { startDemoMailbox } from './platform/mail/demo-mailbox.js';
 import { jobHandlers } from './jobs.js';
 import { startAuditSealer } from './platform/audit/seal.js';
+import { startHorizonExtender } from './modules/scheduling/extend-horizons.js';
+import { smsProviderFor, startReminderDispatcher } from './modules/reminders/index.js';
 import { buildApp } from './app.js';
 import { collectWhenIdle } from './platform/idle-gc.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from './seed/seed-demo.js';
@@ -37,8 +39,13 @@ async function main() {
   }
   const deps = { db, clock: systemClock, config, log };
   const mailer = smtpMailer(smtpUrl!, config.MAIL_FROM);
-  const worker = config.RUN_JOBS ? startWorker(db, jobHandlers({ mailer }), log, config.JOBS_POLL_MS) : null;
+  const sms = smsProviderFor(config, db);
+  const worker = config.RUN_JOBS ? startWorker(db, jobHandlers({ mailer, reminders: { db, clock: systemClock, config, sms } }), log, config.JOBS_POLL_MS) : null;
+  // Due appointment reminders are queued every minute (safe in several processes: see dispatch-due.ts).
+  const reminders = config.RUN_JOBS ? startReminderDispatcher(deps, config.REMINDERS_INTERVAL_MS) : null;
   const sealer = startAuditSealer(db, (e) => log.error({ err: { type: (e as Error).name } }, 'audit sealing failed'));
+  // Open-ended series keep a rolling horizon of occurrences (checked now, then hourly).
+  const stopHorizons = config.RUN_JOBS ? startHorizonExtender(deps) : null;
   const app = await buildApp(deps, {
     webDist: {
       clinician: config.WEB_DIST_DIR ? path.join(config.WEB_DIST_DIR, 'clinician') : path.join(root, 'apps/clinician/dist'),
@@ -70,7 +77,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();
+    await reminders?.stop();
     await worker?.stop();
+    stopHorizons?.();
     await sealer.stop();
     await mailbox?.close();
     await db.close();

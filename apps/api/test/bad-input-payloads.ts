@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { Client, testApp, type TestApp } from './harness.js';
 import { aPatient, aPayer, aPractice, aStaff, signedIn, type StaffFixture } from './builders.js';
+import { MODULE_FIXTURES, MODULE_SETUP } from './routes/index.js';
 
 // Hostile inputs for the bad-input tests (security-and-reliability Part B). Each payload is data:
 // the server must either reject it with a 4xx problem, or store it verbatim and return it as a
@@ -117,7 +118,8 @@ export interface World {
   therapistB: Client;
   staff: Record<'admin' | 'frontDesk' | 'therapistA' | 'therapistB' | 'supervisor' | 'target' | 'mfaUser' | 'enrollUser' | 'signInUser' | 'pwUser', StaffFixture>;
   ids: { payer: string; location: string; room: string; patient: string; patientOfA: string; serviceAccount: string; apiToken: string; session: string };
-  state: { patientVersion: number; pwUserPassword: string; pwUserClient: Client | null };
+  /** Bookkeeping shared by fixtures; module fixtures keep their own keys here (created lazily). */
+  state: { patientVersion: number; pwUserPassword: string; pwUserClient: Client | null } & Record<string, unknown>;
   /** Every status code seen, with where it came from, to assert that no 5xx happened. */
   statuses: { status: number; what: string }[];
 }
@@ -155,12 +157,15 @@ export async function buildWorld(): Promise<World> {
   const sa = await admin.post('/api/admin/service-accounts', { name: 'Integration' });
   const tok = await admin.post('/api/admin/api-tokens', { serviceAccountId: sa.json().id, name: 'tok', scopes: ['patients.read'], expiresInDays: 30 });
   for (const r of [loc, room, patient, sa, tok]) if (r.statusCode !== 201) throw new Error(`world setup failed: ${r.statusCode} ${r.body}`);
-  return {
+  const w: World = {
     t, admin, frontDesk, therapistA, therapistB, staff,
     ids: { payer, location: loc.json().id, room: room.json().id, patient: patient.json().id, patientOfA: patientOfA.id, serviceAccount: sa.json().id, apiToken: tok.json().apiToken.id, session },
     state: { patientVersion: patient.json().version, pwUserPassword: staff.pwUser.password, pwUserClient: null },
     statuses: [],
   };
+  // Each module prepares what its fixtures need (records to edit, ids) in w.state.
+  for (const setup of MODULE_SETUP) await setup(w);
+  return w;
 }
 
 /** Signs in with the password only, leaving the session at its MFA stage. */
@@ -213,7 +218,7 @@ const patientFields = (w: World): Json => ({
 
 const find = async (c: Client, url: string, id: string) => ((await c.get(url)).json() as { id: string }[]).find((x) => x.id === id);
 
-export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
+const CORE_FIXTURES: Record<string, RouteFixture> = {
   'POST /api/auth/sign-in': {
     client: async (w) => new Client(w.t.app),
     url: () => '/api/auth/sign-in',
@@ -355,6 +360,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   'DELETE /api/admin/api-tokens/:id': { client: async (w) => w.admin, url: (w) => `/api/admin/api-tokens/${w.ids.apiToken}` },
 };
+/** Every mutating route's fixture: the core ones above plus each module's (test/routes/). */
+export const ROUTE_FIXTURES: Record<string, RouteFixture> = { ...CORE_FIXTURES, ...MODULE_FIXTURES };
 
 /** Mutating /api routes as listed by the OpenAPI document, in "METHOD /path/:param" form. */
 export async function mutatingRoutes(t: TestApp): Promise<{ key: string; schema: JsonSchema | null }[]> {
@@ -478,6 +485,16 @@ const SNAPSHOT_SQL = `SELECT
   (SELECT count(*) FROM password_reset_tokens)::int AS reset_tokens,
   (SELECT COALESCE(max(seq), 0) FROM audit_events)::int AS audit_seq,
   (SELECT count(*) FROM sessions WHERE revoked_at IS NULL)::int AS live_sessions,
+  (SELECT count(*) FROM appointments)::int AS appointments, (SELECT count(*) FROM appointment_series)::int AS appointment_series,
+  (SELECT count(*) FROM appointment_events)::int AS appointment_events, (SELECT count(*) FROM appointment_types)::int AS appointment_types,
+  (SELECT count(*) FROM groups)::int AS groups, (SELECT count(*) FROM group_members)::int AS group_members,
+  (SELECT count(*) FROM group_attendance)::int AS group_attendance, (SELECT count(*) FROM clinician_hours)::int AS clinician_hours,
+  (SELECT count(*) FROM clinician_exceptions)::int AS clinician_exceptions, (SELECT count(*) FROM reminder_rules)::int AS reminder_rules,
+  (SELECT count(*) FROM outreach_attempts)::int AS outreach_attempts, (SELECT count(*) FROM waitlist_entries)::int AS waitlist_entries,
+  (SELECT count(*) FROM payer_attendance_fees)::int AS payer_fees,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, status, version, starts_at, ends_at, room_id, clinician_id), '|' ORDER BY id), '')) FROM appointments) AS appointments_digest,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, version, status), '|' ORDER BY id), '')) FROM appointment_series) AS series_digest,
+  (SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t.id), '')) FROM appointment_types t) AS types_digest,
   ${digest('patients')} AS patients_digest, ${digest('practice')} AS practice_digest, ${digest('locations')} AS locations_digest,
   ${digest('rooms')} AS rooms_digest, ${digest('payers')} AS payers_digest, ${digest('api_tokens')} AS api_tokens_digest,
   ${digest('patient_contacts', 'concat_ws(\',\', t.patient_id, t.kind, t.name, t.relationship, t.phone, t.email)')} AS contacts_digest,
@@ -498,6 +515,16 @@ const LIGHT_SQL = `SELECT
   (SELECT count(*) FROM password_reset_tokens)::int AS reset_tokens,
   (SELECT COALESCE(max(seq), 0) FROM audit_events)::int AS audit_seq,
   (SELECT count(*) FROM sessions WHERE revoked_at IS NULL)::int AS live_sessions,
+  (SELECT count(*) FROM appointments)::int AS appointments, (SELECT count(*) FROM appointment_series)::int AS appointment_series,
+  (SELECT count(*) FROM appointment_events)::int AS appointment_events, (SELECT count(*) FROM appointment_types)::int AS appointment_types,
+  (SELECT count(*) FROM groups)::int AS groups, (SELECT count(*) FROM group_members)::int AS group_members,
+  (SELECT count(*) FROM group_attendance)::int AS group_attendance, (SELECT count(*) FROM clinician_hours)::int AS clinician_hours,
+  (SELECT count(*) FROM clinician_exceptions)::int AS clinician_exceptions, (SELECT count(*) FROM reminder_rules)::int AS reminder_rules,
+  (SELECT count(*) FROM outreach_attempts)::int AS outreach_attempts, (SELECT count(*) FROM waitlist_entries)::int AS waitlist_entries,
+  (SELECT count(*) FROM payer_attendance_fees)::int AS payer_fees,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, status, version, starts_at, ends_at, room_id, clinician_id), '|' ORDER BY id), '')) FROM appointments) AS appointments_digest,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, version, status), '|' ORDER BY id), '')) FROM appointment_series) AS series_digest,
+  (SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t.id), '')) FROM appointment_types t) AS types_digest,
   (SELECT t::text FROM patients t WHERE id = $1) AS patient_row, (SELECT t::text FROM practice t LIMIT 1) AS practice_row,
   (SELECT t::text FROM locations t WHERE id = $2) AS location_row, (SELECT t::text FROM rooms t WHERE id = $3) AS room_row,
   (SELECT string_agg(${USER_COLS}, '|' ORDER BY t.id) FROM users t WHERE id = ANY($4::uuid[])) AS users_digest`;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, testApp, type TestApp } from './harness.js';
+import { MODULE_PERMISSIONS } from './routes/index.js';
 import { aPatient, aPractice, aStaff, patientBody, signedIn, type StaffFixture } from './builders.js';
 
 // Function-level authorization for every route x every role (and API tokens), checked against
@@ -9,7 +10,7 @@ import { aPatient, aPractice, aStaff, patientBody, signedIn, type StaffFixture }
  * The permission each route requires: 'public', 'authenticated' (any signed-in principal) or a
  * permission key. A route missing here fails the inventory test, so a new route forces a decision.
  */
-const ROUTES: Record<string, string> = {
+const CORE_ROUTES: Record<string, string> = {
   'POST /api/auth/sign-in': 'public',
   'POST /api/auth/mfa/verify': 'authenticated',
   'POST /api/auth/mfa/enroll/start': 'authenticated',
@@ -52,6 +53,7 @@ const ROUTES: Record<string, string> = {
   'GET /api/admin/audit/export.csv': 'audit.read',
   'GET /api/admin/audit/verify': 'audit.read',
 };
+const ROUTES: Record<string, string> = { ...CORE_ROUTES, ...MODULE_PERMISSIONS };
 /** Routes that only make sense for a person's session (not for an API token). */
 const SESSION_ONLY = new Set([
   'POST /api/auth/mfa/verify',
@@ -89,7 +91,7 @@ describe('authorization', () => {
 
   const send = (c: Client, route: string) => {
     const [method, path] = route.split(' ') as [string, string];
-    const url = path.replace(/\{id\}/g, UNKNOWN_ID);
+    const url = path.replace(/\{[A-Za-z]+\}/g, UNKNOWN_ID);
     return c.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
   };
 

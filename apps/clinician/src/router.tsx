@@ -94,6 +94,53 @@ export const routes: RouteObject[] = [
           adminRoute('/admin/audit', 'audit.read', () =>
             import('./pages/admin/AuditLogPage').then((m) => m.AuditLogPage),
           ),
+          // Scheduling: the calendar (with FullCalendar) and the day sheet load only when opened.
+          adminRoute('/schedule', 'scheduling.read', () =>
+            import('./scheduling/SchedulePage').then((m) => m.SchedulePage),
+          ),
+          adminRoute('/schedule/day-sheet', 'scheduling.read', () =>
+            import('./scheduling/daysheet/DaySheetPage').then((m) => m.DaySheetPage),
+          ),
+          adminRoute('/schedule/hours', 'scheduling.read', () =>
+            import('./scheduling/availability/WorkingHoursPage').then((m) => m.WorkingHoursPage),
+          ),
+          adminRoute('/schedule/hours/:clinicianId', 'scheduling.read', () =>
+            import('./scheduling/availability/WorkingHoursPage').then((m) => m.WorkingHoursPage),
+          ),
+          adminRoute('/schedule/at-risk', 'scheduling.read', () =>
+            import('./engagement/AtRiskPage').then((m) => m.AtRiskPage),
+          ),
+          adminRoute('/schedule/waitlist', 'scheduling.read', () =>
+            import('./waitlist/WaitlistPage').then((m) => m.WaitlistPage),
+          ),
+          adminRoute('/reports/attendance', 'scheduling.read', () =>
+            import('./engagement/AttendanceDashboardPage').then((m) => m.AttendanceDashboardPage),
+          ),
+          // Group programs: list, new group, a group with its roster and sessions, a session's attendance.
+          adminRoute('/groups', 'scheduling.read', () =>
+            import('./groups/GroupsPage').then((m) => m.GroupsPage),
+          ),
+          adminRoute('/groups/new', 'scheduling.write', () =>
+            import('./groups/NewGroupPage').then((m) => m.NewGroupPage),
+          ),
+          adminRoute('/groups/:id', 'scheduling.read', () =>
+            import('./groups/GroupDetailPage').then((m) => m.GroupDetailPage),
+          ),
+          adminRoute('/groups/:groupId/sessions/:appointmentId', 'scheduling.read', () =>
+            import('./groups/AttendancePage').then((m) => m.AttendancePage),
+          ),
+          adminRoute('/admin/appointment-types', 'scheduling.manage', () =>
+            import('./scheduling/admin/AppointmentTypesPage').then((m) => m.AppointmentTypesPage),
+          ),
+          adminRoute('/admin/scheduling', 'scheduling.manage', () =>
+            import('./scheduling/admin/SchedulingSettingsPage').then((m) => m.SchedulingSettingsPage),
+          ),
+          adminRoute('/admin/reminders', 'scheduling.manage', () =>
+            import('./scheduling/reminders/RemindersPage').then((m) => m.RemindersPage),
+          ),
+          adminRoute('/admin/sms-sandbox', 'scheduling.manage', () =>
+            import('./scheduling/reminders/SmsSandboxPage').then((m) => m.SmsSandboxPage),
+          ),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'prescribe',
   'scheduling.read',
   'scheduling.write',
+  'scheduling.manage',
   'billing.read',
   'billing.write',
   'practice.manage',

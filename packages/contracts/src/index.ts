@@ -3,3 +3,8 @@ export * from './auth.js';
 export * from './patients.js';
 export * from './practice.js';
 export * from './staff.js';
+export * from './scheduling.js';
+export * from './availability.js';
+export * from './reminders.js';
+export * from './groups.js';
+export * from './engagement.js';

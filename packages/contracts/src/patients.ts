@@ -7,11 +7,19 @@ export const ZContactKind = z.enum(['emergency', 'guardian', 'legal_representati
 export const ZCareTeamRole = z.enum(['primary_therapist', 'therapist', 'prescriber', 'case_manager', 'other']);
 export const ZRelationship = z.enum(['self', 'spouse', 'child', 'other']);
 
+/**
+ * How the patient wants appointment reminders: by both channels the practice's rules use, one of
+ * them, or none (opted out). Unset means both. okToText / okToEmail still apply on top.
+ */
+export const ZReminderChannelPreference = z.enum(['both', 'email', 'sms', 'none']);
+export type TReminderChannelPreference = z.infer<typeof ZReminderChannelPreference>;
+
 export const ZContactPreferences = z.strictObject({
   preferredChannel: z.enum(['phone', 'sms', 'email', 'mail', 'portal']).optional(),
   okToLeaveVoicemail: z.boolean().optional(),
   okToText: z.boolean().optional(),
   okToEmail: z.boolean().optional(),
+  reminderChannel: ZReminderChannelPreference.optional(),
   notes: ZText(500).optional(),
 });
 

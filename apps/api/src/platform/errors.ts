@@ -21,6 +21,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. the conflicting dates. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

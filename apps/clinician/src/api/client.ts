@@ -17,6 +17,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** The problem document's extension members (RFC 9457), e.g. the conflicting dates of a booking. */
+  readonly problem: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     detail?: string;
     code?: string;
     errors?: FieldError[];
+    problem?: Record<string, unknown>;
   }) {
     super(init.detail || init.title);
     this.name = 'ApiError';
@@ -32,6 +35,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.fieldErrors = init.errors ?? [];
+    this.problem = init.problem ?? {};
   }
 
   /** A sentence for people: the problem's detail, or a plain fallback. Never a raw code. */
@@ -144,6 +148,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     detail: typeof p.detail === 'string' ? p.detail : undefined,
     code: typeof p.code === 'string' ? p.code : undefined,
     errors,
+    problem: p,
   });
 }
 

@@ -1,11 +1,21 @@
 import type { TPermission } from '@hearth/contracts';
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconAlertTriangle,
+  IconBellRinging,
   IconBuildingHospital,
+  IconChartBar,
+  IconHourglass,
+  IconCalendar,
+  IconCalendarCog,
+  IconCalendarStats,
   IconClipboardList,
+  IconClockHour4,
   IconDeviceDesktop,
   IconHome,
   IconKey,
+  IconListDetails,
+  IconMessage2,
   IconUsers,
   IconUsersGroup,
   type Icon,
@@ -23,6 +33,13 @@ interface Item {
 const CARE: Item[] = [
   { to: '/', label: 'Home', icon: IconHome },
   { to: '/patients', label: 'Patients', icon: IconUsers, permission: 'patients.read' },
+  { to: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'scheduling.read' },
+  { to: '/schedule/day-sheet', label: 'Day sheet', icon: IconListDetails, permission: 'scheduling.read' },
+  { to: '/schedule/hours', label: 'Working hours', icon: IconClockHour4, permission: 'scheduling.read' },
+  { to: '/schedule/at-risk', label: 'At risk', icon: IconAlertTriangle, permission: 'scheduling.read' },
+  { to: '/schedule/waitlist', label: 'Waitlist', icon: IconHourglass, permission: 'scheduling.read' },
+  { to: '/groups', label: 'Groups', icon: IconUsersGroup, permission: 'scheduling.read' },
+  { to: '/reports/attendance', label: 'Attendance dashboard', icon: IconChartBar, permission: 'scheduling.read' },
 ];
 
 export const ADMIN_ITEMS: Item[] = [
@@ -36,6 +53,15 @@ export const ADMIN_ITEMS: Item[] = [
   { to: '/admin/sessions', label: 'Sessions', icon: IconDeviceDesktop, permission: 'sessions.manage' },
   { to: '/admin/api-tokens', label: 'API tokens', icon: IconKey, permission: 'api_tokens.manage' },
   { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList, permission: 'audit.read' },
+  {
+    to: '/admin/appointment-types',
+    label: 'Appointment types',
+    icon: IconCalendarCog,
+    permission: 'scheduling.manage',
+  },
+  { to: '/admin/scheduling', label: 'Scheduling settings', icon: IconCalendarStats, permission: 'scheduling.manage' },
+  { to: '/admin/reminders', label: 'Reminders', icon: IconBellRinging, permission: 'scheduling.manage' },
+  { to: '/admin/sms-sandbox', label: 'SMS sandbox', icon: IconMessage2, permission: 'scheduling.manage' },
 ];
 
 function isActive(pathname: string, to: string) {
@@ -47,9 +73,13 @@ export function NavBar() {
   const { pathname } = useLocation();
   const can = (i: Item) => !i.permission || user.permissions.includes(i.permission);
   const admin = ADMIN_ITEMS.filter(can);
+  // The most specific match wins (at /schedule/day-sheet only "Day sheet" is current, not "Schedule").
+  const activeTo = [...CARE, ...ADMIN_ITEMS]
+    .filter((i) => isActive(pathname, i.to))
+    .sort((x, y) => y.to.length - x.to.length)[0]?.to;
 
   const render = (i: Item) => {
-    const active = isActive(pathname, i.to);
+    const active = i.to === activeTo;
     return (
       <NavLink
         key={i.to}

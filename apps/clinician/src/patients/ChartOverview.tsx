@@ -12,6 +12,8 @@ import {
   RELATIONSHIP_LABELS,
   SEX_LABELS,
 } from '../lib/format';
+import { PatientAppointmentsCard } from '../scheduling/chart/PatientAppointmentsCard';
+import { AttendanceCard } from '../engagement/AttendanceCard';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -148,6 +150,8 @@ export function ChartOverview({ patient }: { patient: TPatient }) {
           </Stack>
         )}
       </Section>
+      <PatientAppointmentsCard patient={patient} />
+      <AttendanceCard patientId={patient.id} />
     </SimpleGrid>
   );
 }

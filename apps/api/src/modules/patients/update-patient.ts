@@ -9,6 +9,7 @@ import { loadPatient, replaceCareTeam, replaceContacts, replaceCoverages, update
 import { toPatient } from './patient-view.js';
 import { practiceToday } from './practice-today.js';
 import { checkReferences } from './validate-references.js';
+import { endSeriesOfDischargedPatient } from '../scheduling/index.js';
 
 export async function updatePatient(deps: Deps, actor: Actor, id: string, input: TUpdatePatientRequest, ip: string): Promise<TPatient> {
   const { db, clock } = deps;
@@ -41,6 +42,9 @@ export async function updatePatient(deps: Deps, actor: Actor, id: string, input:
     if (contacts) await replaceContacts(q, id, contacts);
     if (coverages) await replaceCoverages(q, id, coverages);
     if (careTeam) await replaceCareTeam(q, id, careTeam, today);
+    // Discharge ends the patient's recurring series: no more sessions are held for them.
+    const removed = fields.status === 'discharged' && current.status !== 'discharged' ? await endSeriesOfDischargedPatient(q, actor.userId, now, id) : 0;
+    if (removed) await appendAudit(q, { at: now, actorId: actor.userId, actorKind: actor.kind, actorRole: actor.roles.join(',') || 'service', patientId: id, action: 'appointment_series.end', resourceType: 'Patient', resourceId: id, clientIp: ip, outcome: 'success', detail: { reason: 'discharged', removed } });
     await appendAudit(q, {
       at: now, actorId: actor.userId, actorKind: actor.kind, actorRole: actor.roles.join(',') || 'service', patientId: id,
       action: 'patient.update', resourceType: 'Patient', resourceId: id, clientIp: ip, outcome: 'success',

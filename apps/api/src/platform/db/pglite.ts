@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { mkdirSync } from 'node:fs';
 import type { Db, Queryable, QueryResult } from './db.js';
 
@@ -8,11 +9,12 @@ const parsers = {
   1082: (v: string) => v, // date
   20: (v: string) => Number(v), // int8 (counts)
   1700: (v: string) => v, // numeric stays exact
+  1114: (v: string) => v.replace(' ', 'T'), // local wall-clock time (timestamp without time zone)
 };
 
 export async function createPglite(opts: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  return PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm }, parsers });
+  return PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm, btree_gist }, parsers });
 }
 
 export function wrapPglite(pg: PGlite): Db {

@@ -4,6 +4,9 @@ import type { Db, Queryable, QueryResult } from './db.js';
 
 pg.types.setTypeParser(1082, (v: string) => v);
 pg.types.setTypeParser(20, (v: string) => Number(v));
+// Local wall-clock times (timestamp without time zone) stay strings: a JS Date would apply the
+// server's own time zone to them.
+pg.types.setTypeParser(1114, (v: string) => v.replace(' ', 'T'));
 
 const names = new Map<string, string>();
 function statementName(sql: string): string {

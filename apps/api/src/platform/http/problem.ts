@@ -44,8 +44,9 @@ export interface Problem {
   instance?: string;
 }
 
-export function sendProblem(reply: FastifyReply, status: number, detail: string, code?: string, errors?: FieldIssue[]) {
+export function sendProblem(reply: FastifyReply, status: number, detail: string, code?: string, errors?: FieldIssue[], extensions?: Record<string, unknown>) {
   const body: Problem = {
+    ...extensions,
     type: code ? `https://hearth.dev/problems/${code}` : 'about:blank',
     title: TITLES[status] ?? 'Error',
     status,
@@ -70,7 +71,7 @@ function fieldName(context: string | undefined, instancePath: string, params: Re
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
-      return sendProblem(reply, STATUS[err.code], err.message, err.code, err.issues);
+      return sendProblem(reply, STATUS[err.code], err.message, err.code, err.issues, err.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors: FieldIssue[] = [];

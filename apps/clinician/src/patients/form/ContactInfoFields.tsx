@@ -4,6 +4,13 @@ import { FormSection } from './FormSection';
 import type { PatientForm } from './types';
 
 const CHANNEL_OPTIONS = Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }));
+// Which of the practice's reminder channels this patient receives (contactPreferences.reminderChannel).
+const REMINDER_OPTIONS = [
+  { value: 'both', label: 'E-mail and text' },
+  { value: 'email', label: 'E-mail only' },
+  { value: 'sms', label: 'Text only' },
+  { value: 'none', label: 'No reminders' },
+];
 
 export function ContactInfoFields({ form }: { form: PatientForm }) {
   return (
@@ -58,6 +65,17 @@ export function ContactInfoFields({ form }: { form: PatientForm }) {
             {...form.getInputProps('contactPreferences.okToEmail', { type: 'checkbox' })}
           />
         </Group>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label="Appointment reminders"
+          description="E-mail reminders need “OK to email”, text reminders “OK to text”."
+          data={REMINDER_OPTIONS}
+          clearable
+          placeholder="E-mail and text (practice default)"
+          {...form.getInputProps('contactPreferences.reminderChannel')}
+          data-testid="reminder-channel"
+        />
       </SimpleGrid>
       <Textarea
         label="Contact notes"

@@ -58,6 +58,8 @@ export interface PatientFormValues {
     okToLeaveVoicemail: boolean;
     okToText: boolean;
     okToEmail: boolean;
+    /** '' = practice default (both channels the rules use). */
+    reminderChannel: string;
     notes: string;
   };
   language: string;
@@ -113,6 +115,7 @@ export function emptyPatientValues(): PatientFormValues {
       okToLeaveVoicemail: false,
       okToText: false,
       okToEmail: false,
+      reminderChannel: '',
       notes: '',
     },
     language: 'en',
@@ -153,6 +156,7 @@ export function patientToValues(p: TPatient): PatientFormValues {
       okToLeaveVoicemail: b(cp.okToLeaveVoicemail),
       okToText: b(cp.okToText),
       okToEmail: b(cp.okToEmail),
+      reminderChannel: s(cp.reminderChannel),
       notes: s(cp.notes),
     },
     language: s(p.language),
@@ -227,6 +231,7 @@ function toBody(v: PatientFormValues, clearable: boolean) {
       okToLeaveVoicemail: cp.okToLeaveVoicemail,
       okToText: cp.okToText,
       okToEmail: cp.okToEmail,
+      reminderChannel: cp.reminderChannel || undefined,
       notes: text(cp.notes),
     },
     language: opt(v.language),

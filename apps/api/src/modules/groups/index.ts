@@ -1,0 +1,2 @@
+// The groups module's public API for other modules.
+export { groupRoutes } from './groups.routes.js';
