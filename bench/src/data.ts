@@ -499,7 +499,7 @@ const arr = (xs: string[]) => `ARRAY[${xs.map(lit).join(',')}]::text[]`;
 /** Deterministic ids: a fixed prefix per kind and the row number (valid RFC 9562 layout, version 7). */
 export const patientId = (i: number) => `b0000001-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
 export const staffId = (i: number) => `b0000002-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
-const sqlId = (prefix: string, iExpr: string) =>
+export const sqlId = (prefix: string, iExpr: string) =>
   `('${prefix}00007000' || '8000' || lpad(to_hex(${iExpr}), 12, '0'))::uuid`;
 const sqlPatientId = (e: string) => sqlId('b0000001', e);
 const sqlStaffId = (e: string) => sqlId('b0000002', e);

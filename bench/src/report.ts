@@ -60,6 +60,35 @@ export const TARGETS: Target[] = [
     threshold: 1500,
     unit: 'req/s',
   })),
+  // Scheduling (issue #3): the calendar reads at 10 clients, and booking a 52-week series with its
+  // conflict check, judged on the 95th percentile of bookings made one after another.
+  {
+    id: 'pg-sched-week-p95',
+    backend: 'postgres',
+    description: "Clinician's week, PostgreSQL, 10 clients: p95 < 50 ms",
+    metric: 'sched.week.c10.p95',
+    op: '<',
+    threshold: 50,
+    unit: 'ms',
+  },
+  {
+    id: 'pg-sched-day-p95',
+    backend: 'postgres',
+    description: "Location's day, PostgreSQL, 10 clients: p95 < 50 ms",
+    metric: 'sched.day.c10.p95',
+    op: '<',
+    threshold: 50,
+    unit: 'ms',
+  },
+  {
+    id: 'pg-sched-book52-p95',
+    backend: 'postgres',
+    description: 'Booking a 52-week series, PostgreSQL: p95 < 200 ms',
+    metric: 'sched.book52.p95',
+    op: '<',
+    threshold: 200,
+    unit: 'ms',
+  },
   {
     id: 'pg-idle-rss',
     backend: 'postgres',
@@ -128,14 +157,20 @@ export function table(metrics: Metric[], targets: TargetResult[]): string {
       'load avg',
     ],
   ];
+  const workloads: [string, string][] = [
+    ['search', 'patient search'],
+    ['chart', 'chart open'],
+    ['sched.week', "clinician's week"],
+    ['sched.day', "location's day"],
+  ];
   for (const b of backends) {
-    for (const w of ['search', 'chart']) {
+    for (const [w, label] of workloads) {
       for (const c of [10, 50]) {
         const k = `${w}.c${c}`;
         if (get(b, `${k}.rps`) === undefined) continue;
         rows.push([
           b,
-          w === 'search' ? 'patient search' : 'chart open',
+          label,
           String(c),
           fmt(get(b, `${k}.rps`), 0),
           fmt(get(b, `${k}.p50`)),
@@ -165,6 +200,16 @@ export function table(metrics: Metric[], targets: TargetResult[]): string {
     if (ac !== undefined)
       extra.push(
         `audit appends (10 writers, no HTTP) ${fmt(ac, 0)}/s through appendAudit vs ${fmt(get(b, 'audit_append_max.unchained'), 0)}/s for a plain insert`,
+      );
+    const appts = get(b, 'sched.appointments');
+    if (appts !== undefined)
+      extra.push(
+        `appointment book ${fmt(appts, 0)} appointments in ${fmt(get(b, 'sched.series'), 0)} series, loaded in ${fmt(get(b, 'sched.load_seconds'), 1)} s`,
+      );
+    const book = get(b, 'sched.book52.p50');
+    if (book !== undefined)
+      extra.push(
+        `booking a 52-week series (${fmt(get(b, 'sched.book52.count'), 0)}, one at a time): median ${fmt(book, 1)} ms, p95 ${fmt(get(b, 'sched.book52.p95'), 1)} ms, max ${fmt(get(b, 'sched.book52.max'), 1)} ms`,
       );
     const w = get(b, 'chart.c50.audit_lock_waiting');
     if (w !== undefined)

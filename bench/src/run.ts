@@ -1,8 +1,11 @@
-// `npm run bench [-- --quick] [-- --backend=postgres|pglite]`
+// `npm run bench [-- --quick] [-- --backend=postgres|pglite] [-- --only=patients|scheduling]`
 //
 // For each backend: build a large practice (200 staff, 100,000 patients; 20,000 with --quick),
 // start the real API server as a child process, sign in as the front desk, then measure patient
 // search and chart open over HTTP at 10 and 50 concurrent clients, plus the server's idle memory.
+// On PostgreSQL it also loads an appointment book (100 clinicians x 5 years of weekly series, about
+// 2.5 million appointments; 10 clinicians x 1 year with --quick) and measures a clinician's week, a
+// location's day and booking a 52-week series (schedule-data.ts, schedule-load.ts).
 // Writes bench/results/latest.json and prints a table with pass/fail per target.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +18,18 @@ import { seedDemoIfEmpty } from '../../apps/api/src/seed/seed-demo.js';
 import { systemClock } from '../../apps/api/src/platform/clock.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data.js';
 import { generatePractice, patientId, rng, searchQueries } from './data.js';
+import { generateSchedule, scheduleShape, type ScheduleShape } from './schedule-data.js';
+import {
+  appointmentTypeId,
+  bookingPatients,
+  checkCalendar,
+  measureBookings,
+  measureCalendar,
+} from './schedule-load.js';
 import { ROOT, childPids, cpuMs, rss, signIn, startServer, type Server } from './server.js';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { measure, type Req } from './load.js';
+import { measure, type LoadResult, type Req } from './load.js';
 import { auditProbe } from './audit-probe.js';
 import { judge, machine, table, type Backend, type Metric } from './report.js';
 
@@ -27,9 +38,30 @@ const quick = args.includes('--quick');
 const backendArg = args.find((a) => a.startsWith('--backend='))?.split('=')[1];
 const backends: Backend[] =
   backendArg === 'postgres' || backendArg === 'pglite' ? [backendArg] : ['postgres', 'pglite'];
+const onlyArg = args.find((a) => a.startsWith('--only='))?.split('=')[1];
+if (onlyArg && onlyArg !== 'patients' && onlyArg !== 'scheduling')
+  throw new Error('--only takes patients or scheduling');
+const scenarios = { patients: onlyArg !== 'scheduling', scheduling: onlyArg !== 'patients' };
 const MODE = quick
-  ? { name: 'quick', patients: 20_000, staff: 200, warmSeconds: 2, seconds: 5, probeMs: 2000 }
-  : { name: 'full', patients: 100_000, staff: 200, warmSeconds: 5, seconds: 20, probeMs: 5000 };
+  ? {
+      name: 'quick',
+      patients: 20_000,
+      staff: 200,
+      warmSeconds: 2,
+      seconds: 5,
+      probeMs: 2000,
+      schedule: { clinicians: 10, years: 1, bookings: 15 },
+    }
+  : {
+      name: 'full',
+      patients: 100_000,
+      staff: 200,
+      warmSeconds: 5,
+      seconds: 20,
+      probeMs: 5000,
+      schedule: { clinicians: 100, years: 5, bookings: 40 },
+    };
+const BOOKING_WARMUP = 3;
 const FRONT_DESK = 'tom@riverbend.example'; // patients.read_all, no MFA
 const IDLE_MS = 5_000;
 
@@ -83,6 +115,13 @@ function lockSampler(db: Db) {
 
 async function benchBackend(backend: Backend, metrics: Metric[]) {
   const add = (metric: string, value: number, unit: string) => metrics.push({ metric, backend, value, unit });
+  // The appointment book is loaded and measured on PostgreSQL only: its targets are PostgreSQL's.
+  const withSchedule = scenarios.scheduling && backend === 'postgres';
+  if (!scenarios.patients && !withSchedule) {
+    log(`${backend}: skipped (the scheduling scenario runs on PostgreSQL only)`);
+    return;
+  }
+  let shape: ScheduleShape | null = null;
   const dataDir = mkdtempSync('/tmp/hearth-bench-');
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const env: Record<string, string> = { HEARTH_DATA_DIR: dataDir };
@@ -98,12 +137,26 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
     postmaster = Number(readFileSync(path.join(pg.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const db = await openPostgres(pg.url, 10);
     add('load_seconds', await prepare(db), 's');
-    const probe = await auditProbe(db, MODE.probeMs);
-    add('audit_append_max.chained', Math.round(probe.chained), 'tx/s');
-    add('audit_append_max.unchained', Math.round(probe.unchained), 'tx/s');
-    log(
-      `${backend}: audit appends, 10 writers: ${Math.round(probe.chained)}/s through appendAudit, ${Math.round(probe.unchained)}/s for a plain insert into a copy of the table`,
-    );
+    if (scenarios.patients) {
+      const probe = await auditProbe(db, MODE.probeMs);
+      add('audit_append_max.chained', Math.round(probe.chained), 'tx/s');
+      add('audit_append_max.unchained', Math.round(probe.unchained), 'tx/s');
+      log(
+        `${backend}: audit appends, 10 writers: ${Math.round(probe.chained)}/s through appendAudit, ${Math.round(probe.unchained)}/s for a plain insert into a copy of the table`,
+      );
+    }
+    if (withSchedule) {
+      const { clinicians, years } = MODE.schedule;
+      log(`${backend}: loading ${clinicians} clinicians x ${years} years of weekly series`);
+      const s = await generateSchedule(db, { clinicians, years, log: (m) => log(`${backend}: ${m}`) });
+      shape = s;
+      add('sched.load_seconds', Math.round(s.seconds * 10) / 10, 's');
+      add('sched.appointments', s.appointments, 'rows');
+      add('sched.series', s.series, 'rows');
+      log(
+        `${backend}: ${s.appointments.toLocaleString('en-US')} appointments in ${s.series.toLocaleString('en-US')} series loaded in ${s.seconds.toFixed(1)} s`,
+      );
+    }
     await db.close();
     monitor = await openPostgres(pg.url, 1);
     cleanups.push(() => monitor!.close());
@@ -122,16 +175,111 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
   add('startup_rss', Math.round((rss(server.pid).rss / MB) * 10) / 10, 'MB');
   const auth = await signIn(server.url, FRONT_DESK, DEMO_PASSWORD);
 
+  if (scenarios.patients) await benchPatients(backend, server, auth, metrics, monitor, postmaster);
+  if (withSchedule && shape) await benchScheduling(backend, server, auth, shape, metrics, postmaster);
+  add('peak_rss', Math.round((rss(server.pid).peak / MB) * 10) / 10, 'MB');
+  await cleanup();
+}
+
+/** CPU per request (API process, PostgreSQL, load generator) and latency for one measured load. */
+async function measured(
+  backend: Backend,
+  metrics: Metric[],
+  k: string,
+  server: Server,
+  postmaster: number,
+  run: () => Promise<LoadResult>,
+) {
+  const add = (metric: string, value: number, unit: string) => metrics.push({ metric, backend, value, unit });
+  // CPU used per request by the API process, PostgreSQL (all backends) and the load generator:
+  // unlike req/s, this barely changes when other work shares the machine.
+  const pgPids = postmaster ? [postmaster, ...childPids(postmaster)] : [];
+  const before = { api: cpuMs([server.pid]), pg: cpuMs(pgPids), gen: process.cpuUsage() };
+  const res = await run();
+  const gen = process.cpuUsage(before.gen);
+  const per = (ms: number) => round2(ms / Math.max(1, res.ok));
+  add(`${k}.cpu_ms_per_req.api`, per(cpuMs([server.pid]) - before.api), 'ms');
+  if (postmaster) add(`${k}.cpu_ms_per_req.db`, per(cpuMs(pgPids) - before.pg), 'ms');
+  add(`${k}.cpu_ms_per_req.loadgen`, per((gen.user + gen.system) / 1000), 'ms');
+  add(`${k}.load_avg_1m`, round2(os.loadavg()[0]!), 'load');
+  add(`${k}.rps`, Math.round(res.rps), 'req/s');
+  add(`${k}.p50`, round2(res.p50), 'ms');
+  add(`${k}.p95`, round2(res.p95), 'ms');
+  add(`${k}.p99`, round2(res.p99), 'ms');
+  add(`${k}.errors`, res.failed, 'count');
+  return res;
+}
+
+async function benchScheduling(
+  backend: Backend,
+  server: Server,
+  auth: Awaited<ReturnType<typeof signIn>>,
+  shape: ScheduleShape,
+  metrics: Metric[],
+  postmaster: number,
+) {
+  const add = (metric: string, value: number, unit: string) => metrics.push({ metric, backend, value, unit });
+  const sizes = await checkCalendar(server.url, auth, shape);
+  log(
+    `${backend}: calendar check: a clinician's week has ${sizes.week} appointments, a location's day ${sizes.day}`,
+  );
+  for (const which of ['week', 'day'] as const) {
+    const k = `sched.${which}.c10`;
+    const res = await measured(backend, metrics, k, server, postmaster, () =>
+      measureCalendar(server.url, auth, shape, which, MODE.seconds, Math.min(2, MODE.warmSeconds)),
+    );
+    log(
+      `${backend}: ${which === 'week' ? "clinician's week" : "location's day"} x10: ${Math.round(res.rps)} req/s, p50 ${res.p50.toFixed(1)} p95 ${res.p95.toFixed(1)} p99 ${res.p99.toFixed(1)} ms, errors ${res.failed}`,
+    );
+  }
+  const typeId = await appointmentTypeId(server.url, auth, 'individual-45');
+  const patients = bookingPatients(MODE.schedule.bookings + BOOKING_WARMUP);
+  const b = await measureBookings(server.url, auth, shape, {
+    count: MODE.schedule.bookings,
+    warmup: BOOKING_WARMUP,
+    patients,
+    typeId,
+  });
+  add('sched.book52.count', b.count, 'count');
+  add('sched.book52.p50', round2(b.p50), 'ms');
+  add('sched.book52.p95', round2(b.p95), 'ms');
+  add('sched.book52.mean', round2(b.mean), 'ms');
+  add('sched.book52.max', round2(b.max), 'ms');
+  log(
+    `${backend}: booking a 52-week series, ${b.count} one after another: median ${b.p50.toFixed(1)} ms, p95 ${b.p95.toFixed(1)} ms, max ${b.max.toFixed(1)} ms`,
+  );
+}
+
+async function benchPatients(
+  backend: Backend,
+  server: Server,
+  auth: Awaited<ReturnType<typeof signIn>>,
+  metrics: Metric[],
+  monitor: Db | null,
+  postmaster: number,
+) {
+  const add = (metric: string, value: number, unit: string) => metrics.push({ metric, backend, value, unit });
   const queries = searchQueries(5000);
   let qi = 0;
   // Search terms go in a POST body (never the URL), as the app sends them.
-  const searchRequest = (): Req => ({ method: 'POST', path: '/api/patients/search', body: JSON.stringify({ q: queries[qi++ % queries.length]! }) });
+  const searchRequest = (): Req => ({
+    method: 'POST',
+    path: '/api/patients/search',
+    body: JSON.stringify({ q: queries[qi++ % queries.length]! }),
+  });
   const r = rng(99);
-  const chartRequest = (): Req => ({ method: 'GET', path: `/api/patients/${patientId(1 + Math.floor(r() * MODE.patients))}` });
+  const chartRequest = (): Req => ({
+    method: 'GET',
+    path: `/api/patients/${patientId(1 + Math.floor(r() * MODE.patients))}`,
+  });
 
   // Sanity check before measuring: both requests answer as expected.
   const sr = searchRequest();
-  const check = await fetch(`${server.url}${sr.path}`, { method: 'POST', body: sr.body, headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/json' } });
+  const check = await fetch(`${server.url}${sr.path}`, {
+    method: 'POST',
+    body: sr.body,
+    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/json' },
+  });
   const checkBody = (await check.json()) as { total?: number };
   const chart = await fetch(`${server.url}${chartRequest().path}`, { headers: { cookie: auth.cookie } });
   if (check.status !== 200 || chart.status !== 200) {
@@ -167,28 +315,10 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
         next,
       });
       const stopSampler = monitor ? lockSampler(monitor) : null;
-      // CPU used per request by the API process, PostgreSQL (all backends) and the load generator:
-      // unlike req/s, this barely changes when other work shares the machine.
-      const pgPids = postmaster ? [postmaster, ...childPids(postmaster)] : [];
-      const before = {
-        api: cpuMs([server.pid]),
-        pg: cpuMs(pgPids),
-        gen: process.cpuUsage(),
-        load: os.loadavg()[0]!,
-      };
-      const res = await measure({ url: server.url, auth, connections, seconds: MODE.seconds, next });
-      const gen = process.cpuUsage(before.gen);
       const k = `${name}.c${connections}`;
-      const per = (ms: number) => round2(ms / Math.max(1, res.ok));
-      add(`${k}.cpu_ms_per_req.api`, per(cpuMs([server.pid]) - before.api), 'ms');
-      if (postmaster) add(`${k}.cpu_ms_per_req.db`, per(cpuMs(pgPids) - before.pg), 'ms');
-      add(`${k}.cpu_ms_per_req.loadgen`, per((gen.user + gen.system) / 1000), 'ms');
-      add(`${k}.load_avg_1m`, round2(os.loadavg()[0]!), 'load');
-      add(`${k}.rps`, Math.round(res.rps), 'req/s');
-      add(`${k}.p50`, round2(res.p50), 'ms');
-      add(`${k}.p95`, round2(res.p95), 'ms');
-      add(`${k}.p99`, round2(res.p99), 'ms');
-      add(`${k}.errors`, res.failed, 'count');
+      const res = await measured(backend, metrics, k, server, postmaster, () =>
+        measure({ url: server.url, auth, connections, seconds: MODE.seconds, next }),
+      );
       let lockNote = '';
       if (stopSampler) {
         const s = await stopSampler();
@@ -205,11 +335,20 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
       );
     }
   }
-  add('peak_rss', Math.round((rss(server.pid).peak / MB) * 10) / 10, 'MB');
-  await cleanup();
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function scheduleShapeSummary() {
+  const s = scheduleShape(MODE.schedule.clinicians, MODE.schedule.years);
+  return {
+    weeks: s.weeks,
+    weeksBack: s.weeksBack,
+    locations: s.locations,
+    slotsPerClinicianWeek: 96,
+    sessionMinutes: 30,
+  };
+}
 
 async function main() {
   const started = Date.now();
@@ -223,6 +362,10 @@ async function main() {
     config: {
       patients: MODE.patients,
       staff: MODE.staff,
+      scenarios: Object.keys(scenarios).filter((k) => scenarios[k as keyof typeof scenarios]),
+      schedule: scenarios.scheduling
+        ? { ...MODE.schedule, bookingWarmup: BOOKING_WARMUP, ...scheduleShapeSummary() }
+        : undefined,
       secondsPerMeasurement: MODE.seconds,
       warmupSeconds: MODE.warmSeconds,
       searchAs: FRONT_DESK,
@@ -245,7 +388,7 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'latest.json');
   writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-  if (!quick && !backendArg) copyFileSync(file, path.join(dir, 'latest-full.json'));
+  if (!quick && !backendArg && !onlyArg) copyFileSync(file, path.join(dir, 'latest-full.json'));
   process.stdout.write(
     `\n${table(metrics, targets)}\n\nwrote ${path.relative(process.cwd(), file)} (${out.durationSeconds} s)\n`,
   );

@@ -7,6 +7,7 @@ import { appendAudit } from '../platform/audit/audit.js';
 import { newRecoveryCodes } from '../platform/auth/totp.js';
 import { phoneDigits, searchNameFor, localDate } from '../modules/patients/domain/patient-rules.js';
 import { DEMO_PASSWORD, DEMO_PAYERS, DEMO_STAFF, FIRST_NAMES, LAST_NAMES, PREFERRED, PRONOUNS, staffEmail } from './demo-data.js';
+import { seedSchedule, type DemoPatient } from './seed-schedule.js';
 
 export const DEMO_SIGN_INS = DEMO_STAFF.map((s) => ({
   role: s.roles.map((r) => r.replace('_', ' ')).join(' + '),
@@ -45,20 +46,27 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, opts: { demoMfa: 'en
 async function seed(q: Queryable, now: Date, pwHash: string, opts: { demoMfa: 'enforce' | 'preenrolled' }) {
   const tz = 'America/Chicago';
   await q.query(
-    `INSERT INTO practice(id, name, npi, tax_id, phone, email, address, time_zone) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    `INSERT INTO practice(id, name, npi, tax_id, phone, email, address, time_zone, no_show_fee_cents, late_cancel_fee_cents)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
     [newId(), 'Riverbend Behavioral Health', '1952301456', '47-1234567', '(555) 010-2000', 'frontdesk@riverbend.example',
-      JSON.stringify({ line1: '200 River Street', city: 'Riverbend', state: 'IL', postalCode: '62701' }), tz],
+      JSON.stringify({ line1: '200 River Street', city: 'Riverbend', state: 'IL', postalCode: '62701' }), tz, 7500, 5000],
   );
   const locations = [
     { name: 'Riverbend Main Clinic', line1: '200 River Street', rooms: ['Room 101', 'Room 102', 'Room 103', 'Group Room A'] },
     { name: 'Eastside Office', line1: '48 Orchard Avenue', rooms: ['Suite 1', 'Suite 2', 'Family Room'] },
   ];
+  const locationIds: { id: string; rooms: Map<string, string> }[] = [];
   for (const l of locations) {
     const id = newId();
+    const rooms = new Map<string, string>();
+    locationIds.push({ id, rooms });
     await q.query('INSERT INTO locations(id, name, address, phone, time_zone, place_of_service) VALUES ($1,$2,$3,$4,$5,$6)', [
       id, l.name, JSON.stringify({ line1: l.line1, city: 'Riverbend', state: 'IL', postalCode: '62701' }), '(555) 010-2000', tz, '11',
     ]);
-    for (const r of l.rooms) await q.query('INSERT INTO rooms(id, location_id, name, capacity) VALUES ($1,$2,$3,$4)', [newId(), id, r, r.includes('Group') ? 12 : r.includes('Family') ? 6 : 2]);
+    for (const r of l.rooms) {
+      rooms.set(r, newId());
+      await q.query('INSERT INTO rooms(id, location_id, name, capacity) VALUES ($1,$2,$3,$4)', [rooms.get(r), id, r, r.includes('Group') ? 12 : r.includes('Family') ? 6 : 2]);
+    }
   }
   const payerIds: string[] = [];
   for (const p of DEMO_PAYERS) {
@@ -88,8 +96,11 @@ async function seed(q: Queryable, now: Date, pwHash: string, opts: { demoMfa: 'e
 
   const rand = rng(20261127);
   const pick = <T,>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
-  const therapists = ['vasquez', 'park', 'bello', 'rivera'].map((k) => staffIds.get(k)!);
-  const prescribers = ['osei', 'raman'].map((k) => staffIds.get(k)!);
+  const therapistKeys = ['vasquez', 'park', 'bello', 'rivera'];
+  const prescriberKeys = ['osei', 'raman'];
+  const therapists = therapistKeys.map((k) => staffIds.get(k)!);
+  const prescribers = prescriberKeys.map((k) => staffIds.get(k)!);
+  const demoPatients: DemoPatient[] = [];
   const today = localDate(now, tz);
   const year = Number(today.slice(0, 4));
   for (let i = 0; i < 60; i++) {
@@ -101,18 +112,22 @@ async function seed(q: Queryable, now: Date, pwHash: string, opts: { demoMfa: 'e
     const age = minor ? 6 + Math.floor(rand() * 12) : 18 + Math.floor(rand() * 67);
     const dob = `${year - age - 1}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
     const preferred = i % 9 === 4 ? pick(PREFERRED) : null;
-    const phone = `(555) 01${String(i).padStart(2, '0')}-${String(1000 + i * 37).slice(-4)}`;
+    // 555-0100 to 555-0199 are the numbers set aside for fiction; area code 217 makes them valid for SMS.
+    const phone = `(217) 555-01${String(i).padStart(2, '0')}`;
     const sex = pick(['female', 'male', 'female', 'male', 'intersex'] as const);
     const status = i % 15 === 7 ? 'waitlist' : i % 20 === 11 ? 'discharged' : 'active';
     const lang = i % 10 === 3 ? 'es' : 'en';
+    // Drawn in the same order as before the schedule existed, so the patients stay the same.
+    const pronouns = pick(PRONOUNS);
+    const contactPreferences = { preferredChannel: pick(['phone', 'sms', 'email'] as const), okToLeaveVoicemail: rand() > 0.3, okToText: rand() > 0.2 };
     await q.query(
       `INSERT INTO patients(id, mrn, legal_first_name, legal_last_name, preferred_name, pronouns, sex_at_birth, gender_identity, date_of_birth,
          phone, phone_digits, email, address, contact_preferences, language, interpreter_needed, status, search_name, created_at, updated_at)
        VALUES ($1, nextval('patient_mrn_seq')::text, $2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$18)`,
-      [id, first, last, preferred, pick(PRONOUNS), sex, null, dob, phone, phoneDigits(phone),
+      [id, first, last, preferred, pronouns, sex, null, dob, phone, phoneDigits(phone),
         `${first.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()}.${i}@example.com`,
         JSON.stringify({ line1: `${100 + i} Maple Street`, city: 'Riverbend', state: 'IL', postalCode: '62701' }),
-        JSON.stringify({ preferredChannel: pick(['phone', 'sms', 'email'] as const), okToLeaveVoicemail: rand() > 0.3, okToText: rand() > 0.2 }),
+        JSON.stringify(contactPreferences),
         lang, lang === 'es' && i % 20 === 3, status, searchNameFor({ legalFirstName: first, legalLastName: last, preferredName: preferred }), now.toISOString()],
     );
     if (minor) {
@@ -136,6 +151,11 @@ async function seed(q: Queryable, now: Date, pwHash: string, opts: { demoMfa: 'e
     }
     await q.query('INSERT INTO care_team(patient_id, user_id, role, since) VALUES ($1,$2,$3,$4)', [id, therapists[i % therapists.length], 'primary_therapist', today]);
     if (i % 3 === 0) await q.query('INSERT INTO care_team(patient_id, user_id, role, since) VALUES ($1,$2,$3,$4)', [id, prescribers[i % 2], 'prescriber', today]);
+    demoPatients.push({
+      n: i, id, status, minor, medicaid: payerIdx === 1, okToText: contactPreferences.okToText,
+      therapist: therapistKeys[i % therapistKeys.length]!, prescriber: i % 3 === 0 ? prescriberKeys[i % 2]! : null,
+    });
   }
-  await appendAudit(q, { at: now, actorId: null, actorKind: 'system', actorRole: null, action: 'system.seed_demo', outcome: 'success', detail: { patients: 60 } });
+  const schedule = await seedSchedule(q, { now, timeZone: tz, staff: staffIds, locations: locationIds, patients: demoPatients });
+  await appendAudit(q, { at: now, actorId: null, actorKind: 'system', actorRole: null, action: 'system.seed_demo', outcome: 'success', detail: { patients: 60, ...schedule } });
 }

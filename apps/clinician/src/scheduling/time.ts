@@ -137,3 +137,6 @@ export function zoneAbbreviation(timeZone: string, at = new Date()): string {
 }
 
 export const isLocalDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && asUtc(s) !== null;
+
+/** True when an ISO instant is still ahead of now. */
+export const isUpcoming = (isoInstant: string, now = new Date()) => Date.parse(isoInstant) > now.getTime();

@@ -8,12 +8,16 @@ import { useAppointment, useEndSeries, useSeries, useSkipOccurrence } from '../.
 import { useCan } from '../../auth/session-context';
 import { QueryError } from '../../components/QueryError';
 import { AppointmentStatusBadge, isMovable } from '../status';
-import { addMinutesLocal, formatLocalDate, formatLocalTime, todayIn } from '../time';
+import { addMinutesLocal, formatLocalDate, formatLocalTime, isUpcoming, todayIn } from '../time';
 import { AppointmentHistory } from './AppointmentHistory';
 import { EditAppointmentModal, type EditScope } from './EditAppointmentModal';
 import { ReasonModal } from './ReasonModal';
 import { StatusActions } from './StatusActions';
 import { useStatusFlow } from './useStatusFlow';
+import { WaitlistSuggestions } from '../../waitlist/WaitlistSuggestions';
+
+// A freed future slot is the moment to offer it to someone waiting.
+const FREED = new Set(['cancelled_patient', 'cancelled_practice', 'late_cancel', 'rescheduled', 'skipped']);
 
 const CONFIRMATION: Record<TAppointment['confirmation'], string> = {
   confirmed: 'Confirmed by the patient',
@@ -150,6 +154,13 @@ function DrawerBody({ appointmentId, fallback }: { appointmentId: string; fallba
               </Button>
             ) : null}
           </Group>
+        </>
+      ) : null}
+
+      {canWrite && FREED.has(a.status) && isUpcoming(a.startsAt) ? (
+        <>
+          <Divider label="Fill this time from the waitlist" labelPosition="left" />
+          <WaitlistSuggestions appointmentId={a.id} />
         </>
       ) : null}
 
