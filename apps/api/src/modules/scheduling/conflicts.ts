@@ -24,9 +24,14 @@ interface Hit {
   starts_at: Date;
 }
 
-// Appointments are at most 8 hours long, so an overlapping one starts at most 8 hours earlier: the
-// bound lets each branch use its (x_id, starts_at) index instead of scanning the person's history.
-const OVERLAP = `a.holds_slot AND a.starts_at < c.e AND a.ends_at > c.s AND a.starts_at > c.s - interval '8 hours' AND NOT (a.id = ANY($6::uuid[]))`;
+// Appointments are at most 8 hours long, so an overlapping one starts at most 8 hours earlier. Each
+// candidate probes the (x_id, starts_at) index on its own through a LATERAL subquery (OFFSET 0 keeps the
+// planner from flattening it into one scan of the person's whole history, compared with every date).
+const probe = (col: string, param: string) =>
+  `SELECT c.idx::int AS idx, x.id, x.time_zone, x.starts_at, '${col}' AS kind FROM c CROSS JOIN LATERAL (
+     SELECT a.id, a.time_zone, a.starts_at FROM appointments a
+      WHERE ${param}::uuid IS NOT NULL AND a.${col}_id = ${param} AND a.starts_at > c.s - interval '8 hours' AND a.starts_at < c.e AND a.ends_at > c.s
+        AND a.holds_slot AND NOT (a.id = ANY($6::uuid[])) OFFSET 0) x`;
 
 /**
  * For each candidate interval, what it collides with: the clinician's, the room's or the patient's
@@ -40,11 +45,9 @@ export async function findConflicts(q: Queryable, who: ConflictSubject, interval
   const ends = intervals.map((i) => i.endsAt.toISOString());
   const r = await q.query<Hit>(
     `WITH c AS (SELECT * FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS c(s, e, idx))
-     SELECT c.idx::int AS idx, a.id, 'clinician' AS kind, a.time_zone, a.starts_at FROM c JOIN appointments a ON a.clinician_id = $3 AND ${OVERLAP}
-     UNION ALL
-     SELECT c.idx::int, a.id, 'room', a.time_zone, a.starts_at FROM c JOIN appointments a ON $4::uuid IS NOT NULL AND a.room_id = $4 AND ${OVERLAP}
-     UNION ALL
-     SELECT c.idx::int, a.id, 'patient', a.time_zone, a.starts_at FROM c JOIN appointments a ON $5::uuid IS NOT NULL AND a.patient_id = $5 AND ${OVERLAP}`,
+     ${probe('clinician', '$3')}
+     UNION ALL ${probe('room', '$4')}
+     UNION ALL ${probe('patient', '$5')}`,
     [starts, ends, who.clinicianId, who.roomId, who.patientId, who.excludeIds ?? []],
   );
   const label = { clinician: 'The clinician already has an appointment at this time', room: 'The room is booked at this time', patient: 'The patient already has an appointment at this time' };

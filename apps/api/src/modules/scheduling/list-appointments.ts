@@ -5,7 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { primaryRole } from '../../platform/auth/actor.js';
 import { DomainError, invalid } from '../../platform/errors.js';
 import { canAccessPatient } from '../patients/access.js';
-import { addDays, daysBetween } from './domain/recurrence.js';
+import { addDays, daysBetween, localToInstant } from './domain/recurrence.js';
 import { appointmentSelect, toAppointment, viewerParams, type AppointmentRow } from './scheduling.repo.js';
 
 const MAX_DAYS = 62;
@@ -28,7 +28,15 @@ export async function listAppointments(deps: Deps, actor: Actor, query: TCalenda
   if (query.patientId && !(await canAccessPatient(db, actor, query.patientId, 'demographics'))) {
     throw new DomainError('not_found', 'Patient was not found, or is not on your caseload.');
   }
-  const params: unknown[] = [...viewerParams(actor), `${addDays(query.from, -1)}T00:00:00Z`, `${addDays(query.to, 2)}T00:00:00Z`, query.from, query.to];
+  // A location's calendar is in its own zone: read exactly its local days. Otherwise pad by a day on
+  // each side (appointments may be in several zones) and keep each one's own local dates below.
+  let bounds: [string, string] = [`${addDays(query.from, -1)}T00:00:00Z`, `${addDays(query.to, 2)}T00:00:00Z`];
+  if (query.locationId) {
+    const loc = await db.query<{ time_zone: string }>('SELECT time_zone FROM locations WHERE id = $1', [query.locationId]);
+    const tz = loc.rows[0]?.time_zone;
+    if (tz) bounds = [localToInstant(`${query.from}T00:00`, tz).toISOString(), localToInstant(`${addDays(query.to, 1)}T00:00`, tz).toISOString()];
+  }
+  const params: unknown[] = [...viewerParams(actor), ...bounds, query.from, query.to];
   const where = ['a.starts_at >= $3', 'a.starts_at < $4', "(a.starts_at AT TIME ZONE a.time_zone)::date BETWEEN $5::date AND $6::date"];
   const add = (sql: string, v: unknown) => {
     params.push(v);

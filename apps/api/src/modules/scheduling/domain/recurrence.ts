@@ -172,9 +172,20 @@ export function localToInstant(local: LocalDateTime, timeZone: string): Date {
   return new Date(zdt.epochMilliseconds);
 }
 
+// Calendars convert hundreds of instants per request: a cached Intl formatter per zone is several
+// times faster than the Temporal polyfill and gives the same wall-clock time.
+const localFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The local wall-clock time of an instant in a zone. */
 export function instantToLocal(at: Date, timeZone: string): LocalDateTime {
-  return fmtLocal(Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone).toPlainDateTime());
+  let f = localFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    localFormatters.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(at)) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 export function addDays(date: string, days: number): string {
