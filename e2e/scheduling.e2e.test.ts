@@ -224,17 +224,22 @@ describe('scheduling a weekly series', () => {
     await page.getByTestId('calendar-view').getByText('Day', { exact: true }).click();
     await page.getByLabel('Go to date').fill(sixth.slice(0, 10));
     await expect.poll(() => event.count(), { timeout: 10_000 }).toBe(1);
-    await event.scrollIntoViewIfNeeded();
-    const box = (await event.boundingBox())!;
-    // A 45-minute session is one and a half 30-minute slots tall.
-    const halfHour = box.height / 1.5;
-    expect(halfHour).toBeGreaterThan(10);
-    await page.mouse.move(box.x + box.width / 2, box.y + 8);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2, box.y + 8 + halfHour / 2, { steps: 5 });
-    await page.mouse.move(box.x + box.width / 2, box.y + 8 + halfHour, { steps: 10 });
-    await page.mouse.up();
     const scope = page.getByRole('dialog', { name: 'Move a recurring appointment' });
+    // On a loaded machine the calendar may still be laying out when the drag starts; measure the event
+    // again and retry the drag (at most three times) until the scope question appears.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await event.scrollIntoViewIfNeeded();
+      const box = (await event.boundingBox())!;
+      // A 45-minute session is one and a half 30-minute slots tall.
+      const halfHour = box.height / 1.5;
+      expect(halfHour).toBeGreaterThan(10);
+      await page.mouse.move(box.x + box.width / 2, box.y + 8);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2, box.y + 8 + halfHour / 2, { steps: 5 });
+      await page.mouse.move(box.x + box.width / 2, box.y + 8 + halfHour, { steps: 10 });
+      await page.mouse.up();
+      if (await scope.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    }
     await scope.waitFor();
     expect(await scope.getByRole('radio', { name: 'This occurrence only' }).isChecked()).toBe(true);
     await scope.getByTestId('drop-scope-confirm').click();

@@ -11,6 +11,8 @@ export interface PaginationBarProps extends Pick<PaginationProps, 'getControlPro
   summary: (pages: number) => ReactNode;
 }
 
+const CONTROL_LABELS: Record<string, string> = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' };
+
 /** The number of pages needed for `total` items (at least one). */
 export function pageCount(total: number, pageSize: number) {
   return Math.max(1, Math.ceil(total / pageSize));
@@ -23,7 +25,14 @@ export function PaginationBar({ total, pageSize, page, onChange, summary, ...res
   return (
     <Group justify="space-between" p="sm">
       <Text c="dimmed">{summary(pages)}</Text>
-      <Pagination total={pages} value={page} onChange={onChange} {...rest} />
+      <Pagination
+        total={pages}
+        value={page}
+        onChange={onChange}
+        // Every button gets a name: screen readers (and axe) need more than a bare number or arrow.
+        getItemProps={(p) => ({ 'aria-label': `Page ${p}`, ...rest.getItemProps?.(p) })}
+        getControlProps={(c) => ({ 'aria-label': CONTROL_LABELS[c] ?? c, ...rest.getControlProps?.(c) })}
+      />
     </Group>
   );
 }
