@@ -238,7 +238,8 @@ describe('scheduling a weekly series', () => {
       await page.mouse.move(box.x + box.width / 2, box.y + 8 + halfHour / 2, { steps: 5 });
       await page.mouse.move(box.x + box.width / 2, box.y + 8 + halfHour, { steps: 10 });
       await page.mouse.up();
-      if (await scope.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      // Wait long enough that a slow dialog is never mistaken for a missed drag (a second drag would move it twice).
+      if (await scope.waitFor({ timeout: 15_000 }).then(() => true, () => false)) break;
     }
     await scope.waitFor();
     expect(await scope.getByRole('radio', { name: 'This occurrence only' }).isChecked()).toBe(true);
