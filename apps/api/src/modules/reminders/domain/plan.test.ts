@@ -107,7 +107,7 @@ describe('quiet hours (21:00 to 08:00 where the appointment is)', () => {
     expect(summary(plan('2027-03-10T13:00:00Z', [a], [SMS24]))).toEqual(['p1:r-sms-24:send']);
   });
 
-  it('property: a due time is never after start - minutesBefore, never at night, and at most 12 hours earlier', () => {
+  it('property: a due time is never after start - minutesBefore, never at night, and at most 12 wall-clock hours earlier', () => {
     const zones = [NY, 'America/Los_Angeles', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata'];
     fc.assert(
       fc.property(
@@ -119,7 +119,8 @@ describe('quiet hours (21:00 to 08:00 where the appointment is)', () => {
           const due = reminderDueAt(start, minutes, tz);
           const nominal = start.getTime() - minutes * 60_000;
           expect(due.getTime()).toBeLessThanOrEqual(nominal);
-          expect(nominal - due.getTime()).toBeLessThanOrEqual(12 * 3600_000);
+          // Quiet hours span 12 wall-clock hours; across an autumn clock change that night is 13 real hours.
+          expect(nominal - due.getTime()).toBeLessThanOrEqual(13 * 3600_000);
           expect(inQuietHours(due, tz)).toBe(false);
         },
       ),
