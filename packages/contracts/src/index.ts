@@ -8,3 +8,6 @@ export * from './availability.js';
 export * from './reminders.js';
 export * from './groups.js';
 export * from './engagement.js';
+export * from './note-templates.js';
+export * from './notes.js';
+export * from './diagnoses.js';
