@@ -2,3 +2,7 @@
 export * from './languages.js';
 export * from './place-of-service.js';
 export * from './outreach-templates.js';
+export * from './note-templates/index.js';
+export * from './interventions.js';
+export * from './mental-status.js';
+export * from './icd10cm/index.js';
