@@ -19,6 +19,10 @@ import { groupRoutes } from './modules/groups/index.js';
 import { engagementRoutes } from './modules/engagement/index.js';
 import { waitlistRoutes } from './modules/waitlist/index.js';
 import { reminderRoutes } from './modules/reminders/index.js';
+import { notesRoutes } from './modules/documentation/index.js';
+import { templatesRoutes } from './modules/documentation/templates.routes.js';
+import { diagnosesRoutes } from './modules/documentation/diagnoses.routes.js';
+import { problemsRoutes } from './modules/documentation/problems.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { devMailboxRoutes } from './modules/admin/dev-mailbox.routes.js';
 
@@ -110,6 +114,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(engagementRoutes(deps));
   await app.register(waitlistRoutes(deps));
   await app.register(reminderRoutes(deps));
+  await app.register(notesRoutes(deps));
+  await app.register(templatesRoutes(deps));
+  await app.register(diagnosesRoutes(deps));
+  await app.register(problemsRoutes(deps));
   await app.register(adminRoutes(deps));
   if (opts.mailboxDir) await app.register(devMailboxRoutes(opts.mailboxDir));
   await registerWebApps(app, opts.webDist ?? {});

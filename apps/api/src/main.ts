@@ -13,6 +13,7 @@ import { startAuditSealer } from './platform/audit/seal.js';
 import { startHorizonExtender } from './modules/scheduling/extend-horizons.js';
 import { smsProviderFor, startReminderDispatcher } from './modules/reminders/index.js';
 import { buildApp } from './app.js';
+import { syncBuiltinContent } from './modules/documentation/sync-builtin-content.js';
 import { collectWhenIdle } from './platform/idle-gc.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from './seed/seed-demo.js';
 import { DEMO_PASSWORD } from './seed/demo-data.js';
@@ -26,6 +27,8 @@ async function main() {
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
   const applied = await migrate(db);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+  // Built-in note templates and ICD-10-CM codes, loaded once per content release.
+  await syncBuiltinContent(db, log);
   const seeded = config.SEED_DEMO ? await seedDemoIfEmpty(db, systemClock, { demoMfa: config.DEMO_MFA }) : false;
 
   const mailboxDir = path.join(config.dataDir, 'mailbox');

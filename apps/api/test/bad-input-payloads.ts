@@ -476,25 +476,29 @@ export function wrongTypeValues(type: string): unknown[] {
 // ---- the "nothing changed" snapshot -------------------------------------------------------------
 const digest = (table: string, expr = 't::text', order = 't::text') =>
   `(SELECT md5(COALESCE(string_agg(${expr}, '|' ORDER BY ${order}), '')) FROM ${table} t)`;
-const SNAPSHOT_SQL = `SELECT
-  (SELECT count(*) FROM patients)::int AS patients, (SELECT count(*) FROM users)::int AS users,
-  (SELECT count(*) FROM locations)::int AS locations, (SELECT count(*) FROM rooms)::int AS rooms,
-  (SELECT count(*) FROM payers)::int AS payers, (SELECT count(*) FROM api_tokens)::int AS api_tokens,
-  (SELECT count(*) FROM patient_contacts)::int AS contacts, (SELECT count(*) FROM coverages)::int AS coverages,
-  (SELECT count(*) FROM care_team)::int AS care_team, (SELECT count(*) FROM jobs)::int AS jobs,
-  (SELECT count(*) FROM password_reset_tokens)::int AS reset_tokens,
+// Row counts and digests both snapshots take: one list, so a new table is added once.
+const COUNTED_TABLES = [
+  'patients', 'users', 'locations', 'rooms', 'payers', 'api_tokens', 'patient_contacts', 'coverages', 'care_team', 'jobs',
+  'password_reset_tokens', 'appointments', 'appointment_series', 'appointment_events', 'appointment_types', 'groups',
+  'group_members', 'group_attendance', 'clinician_hours', 'clinician_exceptions', 'reminder_rules', 'outreach_attempts',
+  'waitlist_entries', 'payer_attendance_fees',
+  'note_templates', 'note_template_versions', 'notes', 'note_signatures', 'note_addenda', 'group_notes', 'psychotherapy_notes',
+  'patient_problems', 'practice_interventions', 'icd10_codes', 'content_releases',
+];
+const COMMON_SQL = `${COUNTED_TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS count_${t}`).join(',\n  ')},
   (SELECT COALESCE(max(seq), 0) FROM audit_events)::int AS audit_seq,
   (SELECT count(*) FROM sessions WHERE revoked_at IS NULL)::int AS live_sessions,
-  (SELECT count(*) FROM appointments)::int AS appointments, (SELECT count(*) FROM appointment_series)::int AS appointment_series,
-  (SELECT count(*) FROM appointment_events)::int AS appointment_events, (SELECT count(*) FROM appointment_types)::int AS appointment_types,
-  (SELECT count(*) FROM groups)::int AS groups, (SELECT count(*) FROM group_members)::int AS group_members,
-  (SELECT count(*) FROM group_attendance)::int AS group_attendance, (SELECT count(*) FROM clinician_hours)::int AS clinician_hours,
-  (SELECT count(*) FROM clinician_exceptions)::int AS clinician_exceptions, (SELECT count(*) FROM reminder_rules)::int AS reminder_rules,
-  (SELECT count(*) FROM outreach_attempts)::int AS outreach_attempts, (SELECT count(*) FROM waitlist_entries)::int AS waitlist_entries,
-  (SELECT count(*) FROM payer_attendance_fees)::int AS payer_fees,
   (SELECT md5(COALESCE(string_agg(concat_ws(',', id, status, version, starts_at, ends_at, room_id, clinician_id), '|' ORDER BY id), '')) FROM appointments) AS appointments_digest,
   (SELECT md5(COALESCE(string_agg(concat_ws(',', id, version, status), '|' ORDER BY id), '')) FROM appointment_series) AS series_digest,
   (SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t.id), '')) FROM appointment_types t) AS types_digest,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, status, version, content_hash, updated_at), '|' ORDER BY id), '')) FROM notes) AS notes_digest,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', template_id, version, status, updated_at), '|' ORDER BY template_id, version), '')) FROM note_template_versions) AS template_versions_digest,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, version, status, is_primary), '|' ORDER BY id), '')) FROM patient_problems) AS problems_digest,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, version, updated_at), '|' ORDER BY id), '')) FROM psychotherapy_notes) AS psychotherapy_digest,
+  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, version, status), '|' ORDER BY id), '')) FROM group_notes) AS group_notes_digest,
+  (SELECT note_overdue_hours FROM practice LIMIT 1) AS note_overdue_hours,`;
+const SNAPSHOT_SQL = `SELECT
+  ${COMMON_SQL}
   ${digest('patients')} AS patients_digest, ${digest('practice')} AS practice_digest, ${digest('locations')} AS locations_digest,
   ${digest('rooms')} AS rooms_digest, ${digest('payers')} AS payers_digest, ${digest('api_tokens')} AS api_tokens_digest,
   ${digest('patient_contacts', 'concat_ws(\',\', t.patient_id, t.kind, t.name, t.relationship, t.phone, t.email)')} AS contacts_digest,
@@ -507,24 +511,7 @@ export const snapshot = async (w: World): Promise<Snapshot> => (await w.t.db.que
 /** The cheap variant for long loops: row counts plus the records that routes update in place. */
 const USER_COLS = "concat_ws(',', t.id, t.email, t.first_name, t.last_name, t.credentials, t.license_type, t.license_number, t.license_state, t.npi, t.taxonomy_code, t.supervisor_id, t.active, t.mfa_enabled, t.mfa_secret, t.mfa_pending_secret, t.password_hash, t.updated_at)";
 const LIGHT_SQL = `SELECT
-  (SELECT count(*) FROM patients)::int AS patients, (SELECT count(*) FROM users)::int AS users,
-  (SELECT count(*) FROM locations)::int AS locations, (SELECT count(*) FROM rooms)::int AS rooms,
-  (SELECT count(*) FROM payers)::int AS payers, (SELECT count(*) FROM api_tokens)::int AS api_tokens,
-  (SELECT count(*) FROM patient_contacts)::int AS contacts, (SELECT count(*) FROM coverages)::int AS coverages,
-  (SELECT count(*) FROM care_team)::int AS care_team, (SELECT count(*) FROM jobs)::int AS jobs,
-  (SELECT count(*) FROM password_reset_tokens)::int AS reset_tokens,
-  (SELECT COALESCE(max(seq), 0) FROM audit_events)::int AS audit_seq,
-  (SELECT count(*) FROM sessions WHERE revoked_at IS NULL)::int AS live_sessions,
-  (SELECT count(*) FROM appointments)::int AS appointments, (SELECT count(*) FROM appointment_series)::int AS appointment_series,
-  (SELECT count(*) FROM appointment_events)::int AS appointment_events, (SELECT count(*) FROM appointment_types)::int AS appointment_types,
-  (SELECT count(*) FROM groups)::int AS groups, (SELECT count(*) FROM group_members)::int AS group_members,
-  (SELECT count(*) FROM group_attendance)::int AS group_attendance, (SELECT count(*) FROM clinician_hours)::int AS clinician_hours,
-  (SELECT count(*) FROM clinician_exceptions)::int AS clinician_exceptions, (SELECT count(*) FROM reminder_rules)::int AS reminder_rules,
-  (SELECT count(*) FROM outreach_attempts)::int AS outreach_attempts, (SELECT count(*) FROM waitlist_entries)::int AS waitlist_entries,
-  (SELECT count(*) FROM payer_attendance_fees)::int AS payer_fees,
-  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, status, version, starts_at, ends_at, room_id, clinician_id), '|' ORDER BY id), '')) FROM appointments) AS appointments_digest,
-  (SELECT md5(COALESCE(string_agg(concat_ws(',', id, version, status), '|' ORDER BY id), '')) FROM appointment_series) AS series_digest,
-  (SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t.id), '')) FROM appointment_types t) AS types_digest,
+  ${COMMON_SQL}
   (SELECT t::text FROM patients t WHERE id = $1) AS patient_row, (SELECT t::text FROM practice t LIMIT 1) AS practice_row,
   (SELECT t::text FROM locations t WHERE id = $2) AS location_row, (SELECT t::text FROM rooms t WHERE id = $3) AS room_row,
   (SELECT string_agg(${USER_COLS}, '|' ORDER BY t.id) FROM users t WHERE id = ANY($4::uuid[])) AS users_digest`;

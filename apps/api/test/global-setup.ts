@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { snapshotPath } from './snapshot-path.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { createPglite, wrapPglite } from '../src/platform/db/pglite.js';
+import { syncBuiltinContent } from '../src/modules/documentation/sync-builtin-content.js';
 
 /**
  * PGlite's initdb takes seconds. Run it and the migrations once, save the data directory,
@@ -12,7 +13,9 @@ export default async function setup() {
   const file = snapshotPath();
   if (existsSync(file)) return;
   const pg = await createPglite();
-  await migrate(wrapPglite(pg));
+  const db = wrapPglite(pg);
+  await migrate(db);
+  await syncBuiltinContent(db);
   const blob = await pg.dumpDataDir('gzip');
   writeFileSync(`${file}.tmp`, Buffer.from(await blob.arrayBuffer()));
   const { renameSync } = await import('node:fs');

@@ -8,6 +8,7 @@ import type { Db } from '../src/platform/db/db.js';
 import { openPglite } from '../src/platform/db/pglite.js';
 import { openPostgres } from '../src/platform/db/postgres.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import { syncBuiltinContent } from '../src/modules/documentation/sync-builtin-content.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { snapshotPath } from './snapshot-path.js';
 
@@ -25,6 +26,7 @@ export async function freshDb(): Promise<Db & { url?: string }> {
     u.pathname = `/${name}`;
     const db = await openPostgres(u.toString(), 5);
     await migrate(db);
+    await syncBuiltinContent(db);
     return Object.assign(db, { url: u.toString() });
   }
   let blob: Blob | undefined;
@@ -35,6 +37,8 @@ export async function freshDb(): Promise<Db & { url?: string }> {
   }
   const db = await openPglite(undefined, blob);
   await migrate(db);
+  // Built-in templates and ICD-10-CM codes, as the server loads them at boot (already in the snapshot).
+  await syncBuiltinContent(db);
   return db;
 }
 

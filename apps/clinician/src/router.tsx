@@ -79,6 +79,10 @@ export const routes: RouteObject[] = [
           adminRoute('/patients/:id/edit', 'patients.write', () =>
             import('./pages/PatientFormPage').then((m) => m.EditPatientPage),
           ),
+          // The reader's own psychotherapy (process) notes about a patient: only clinicians keep them.
+          adminRoute('/patients/:id/private-notes', 'clinical.write', () =>
+            import('./psychotherapy/PrivateNotesPage').then((m) => m.PrivateNotesPage),
+          ),
           adminRoute('/admin/practice', 'practice.manage', () =>
             import('./pages/admin/PracticeSettingsPage').then((m) => m.PracticeSettingsPage),
           ),
@@ -140,6 +144,29 @@ export const routes: RouteObject[] = [
           ),
           adminRoute('/admin/sms-sandbox', 'scheduling.manage', () =>
             import('./scheduling/reminders/SmsSandboxPage').then((m) => m.SmsSandboxPage),
+          ),
+          // Notes: the editor (the author's draft) or the read-only note with signatures and addenda.
+          adminRoute('/notes/:id', 'clinical.read', () =>
+            import('./notes/NoteEditorPage').then((m) => m.NoteEditorPage),
+          ),
+          // Note work: unsigned and overdue notes, the supervisor's co-sign inbox, group session notes.
+          adminRoute('/notes-queue', 'clinical.read', () =>
+            import('./note-queue/NoteQueuePage').then((m) => m.NoteQueuePage),
+          ),
+          adminRoute('/cosign', 'clinical.cosign', () =>
+            import('./cosign/CosignInboxPage').then((m) => m.CosignInboxPage),
+          ),
+          adminRoute('/group-notes/new', 'clinical.write', () =>
+            import('./group-notes/NewGroupNotePage').then((m) => m.NewGroupNotePage),
+          ),
+          adminRoute('/group-notes/:id', 'clinical.read', () =>
+            import('./group-notes/GroupNotePage').then((m) => m.GroupNotePage),
+          ),
+          adminRoute('/admin/note-templates', 'templates.manage', () =>
+            import('./templates/TemplatesPage').then((m) => m.TemplatesPage),
+          ),
+          adminRoute('/admin/note-templates/:id', 'templates.manage', () =>
+            import('./templates/TemplateEditorPage').then((m) => m.TemplateEditorPage),
           ),
           { path: '*', element: <NotFoundPage /> },
         ],

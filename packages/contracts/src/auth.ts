@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'sessions.manage',
   'api_tokens.manage',
   'audit.read',
+  // Documentation (migration 0011): duplicate, edit and publish note templates (admin).
+  'templates.manage',
 ] as const;
 export const ZPermission = z.enum(PERMISSIONS);
 export type TPermission = z.infer<typeof ZPermission>;

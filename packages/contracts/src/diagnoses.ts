@@ -21,10 +21,12 @@ export const ZIcd10SearchQuery = z.strictObject({
   billableOnly: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+export type TIcd10SearchQuery = z.infer<typeof ZIcd10SearchQuery>;
 
 export const ZIcd10CodeParams = z.strictObject({ code: z.string().max(10) });
 
 export const ZProblemStatus = z.enum(['active', 'in_remission', 'resolved', 'ruled_out']);
+export type TProblemStatus = z.infer<typeof ZProblemStatus>;
 export const ZPatientProblem = z.object({
   id: ZUuid,
   patientId: ZUuid,
@@ -42,12 +44,13 @@ export const ZPatientProblem = z.object({
 export type TPatientProblem = z.infer<typeof ZPatientProblem>;
 
 export const ZAddProblemRequest = z.strictObject({
-  code: z.string().regex(/^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'must be an ICD-10-CM code such as F32.1'),
+  code: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'must be an ICD-10-CM code such as F32.1'),
   onsetDate: ZIsoDate.optional(),
   status: ZProblemStatus.optional(),
   isPrimary: z.boolean().optional(),
   comment: ZText(1000).optional(),
 });
+export type TAddProblemRequest = z.infer<typeof ZAddProblemRequest>;
 export const ZUpdateProblemRequest = z.strictObject({
   version: z.number().int().min(1),
   onsetDate: ZIsoDate.nullable().optional(),
@@ -55,4 +58,5 @@ export const ZUpdateProblemRequest = z.strictObject({
   isPrimary: z.boolean().optional(),
   comment: ZText(1000).nullable().optional(),
 });
+export type TUpdateProblemRequest = z.infer<typeof ZUpdateProblemRequest>;
 export const ZPatientProblemParams = z.strictObject({ id: ZUuid, problemId: ZUuid });

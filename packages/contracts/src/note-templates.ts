@@ -106,18 +106,40 @@ export const ZTemplateListQuery = z.strictObject({
   kind: ZNoteKind.optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
 });
+export type TTemplateListQuery = z.infer<typeof ZTemplateListQuery>;
 
 export const ZTemplateVersionParams = z.strictObject({ id: ZUuid, version: z.coerce.number().int().min(1).max(100000) });
 
 export const ZDuplicateTemplateRequest = z.strictObject({ name: ZName });
+export type TDuplicateTemplateRequest = z.infer<typeof ZDuplicateTemplateRequest>;
 
 /** Saves the draft version (creating one from the newest published version when there is none). */
 export const ZSaveTemplateDraftRequest = z.strictObject({
   name: ZName.optional(),
   definition: ZTemplateDefinition,
 });
+export type TSaveTemplateDraftRequest = z.infer<typeof ZSaveTemplateDraftRequest>;
 
 export const ZUpdateTemplateRequest = z.strictObject({ active: z.boolean() });
+export type TUpdateTemplateRequest = z.infer<typeof ZUpdateTemplateRequest>;
+
+// ---- Interventions (the intervention picker's list) ----
+
+/** One intervention a note can record: built-in (packages/content) or the practice's own. */
+export const ZIntervention = z.object({
+  code: z.string(),
+  label: z.string(),
+  /** The therapy it belongs to (CBT, DBT...); null for the practice's own. */
+  modality: z.string().nullable(),
+  builtin: z.boolean(),
+});
+export type TIntervention = z.infer<typeof ZIntervention>;
+
+export const ZCreateInterventionRequest = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be 2 to 40 lower-case letters, digits and underscores, starting with a letter'),
+  label: ZLine(120).pipe(z.string().min(1, 'is required')),
+});
+export type TCreateInterventionRequest = z.infer<typeof ZCreateInterventionRequest>;
 
 // ---- Structured values of the special field types ----
 
@@ -152,7 +174,7 @@ export const ZMseValue = z.partialRecord(ZMseDomain, z.strictObject({ normal: z.
 export type TMseValue = z.infer<typeof ZMseValue>;
 
 export const ZDiagnosisRef = z.strictObject({
-  code: z.string().regex(/^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'must be an ICD-10-CM code such as F32.1'),
+  code: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'must be an ICD-10-CM code such as F32.1'),
   title: z.string().max(300).optional(),
 });
 export type TDiagnosisRef = z.infer<typeof ZDiagnosisRef>;

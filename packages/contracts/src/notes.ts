@@ -68,6 +68,7 @@ export const ZSignNoteRequest = z.strictObject({
   /** Signing attests the content; the client sends the text the signer saw confirmed. */
   attestation: z.literal(true, { message: 'must be true: the signer attests the note is accurate' }),
 });
+export type TSignNoteRequest = z.infer<typeof ZSignNoteRequest>;
 
 export const ZCosignNoteRequest = z.strictObject({ version: z.number().int().min(1) });
 export const ZReturnNoteRequest = z.strictObject({
@@ -78,6 +79,8 @@ export const ZAddendumRequest = z.strictObject({
   reason: z.enum(['correction', 'late_entry', 'additional_information', 'clarification']),
   body: ZText(20000).pipe(z.string().min(1, 'is required')),
 });
+export type TReturnNoteRequest = z.infer<typeof ZReturnNoteRequest>;
+export type TAddendumRequest = z.infer<typeof ZAddendumRequest>;
 
 export const ZSignature = z.object({
   kind: z.enum(['author', 'cosign', 'returned']),
@@ -101,6 +104,7 @@ export const ZAddendum = z.object({
 
 /** A required element that is missing, named for the writer ("Diagnoses: add at least one"). */
 export const ZMissingElement = z.object({ field: z.string(), message: z.string() });
+export type TMissingElement = z.infer<typeof ZMissingElement>;
 
 export const ZNote = z.object({
   id: ZUuid,
@@ -187,10 +191,33 @@ export const ZNoteSearchQuery = ZPageQuery.extend({
 });
 export const ZNoteSearchHit = ZNoteSummary.extend({ snippet: z.string() });
 
+/**
+ * POST /api/notes/search: the same search with the terms in the body, since they may hold PHI and a
+ * URL ends up in logs, browser history and proxies. Terms are text (no control characters).
+ */
+export const ZNoteSearchRequest = z.strictObject({
+  q: ZText(200).pipe(z.string().min(2, 'must be at least 2 characters')),
+  /** Defaults to the reader's own notes. */
+  authorId: ZUuid.optional(),
+  patientId: ZUuid.optional(),
+  page: z.number().int().min(1).max(100000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export type TNoteSearchRequest = z.input<typeof ZNoteSearchRequest>;
+
 /** The reader's work queue: drafts, returned notes, overdue notes, and (supervisors) notes awaiting co-signature. */
 export const ZNoteQueueQuery = ZPageQuery.extend({
   queue: z.enum(['mine_unsigned', 'overdue', 'cosign_inbox', 'supervisees_overdue']),
 });
+
+/** The home page badges: how many notes wait in each queue (the supervisor ones are 0 for non-supervisors). */
+export const ZNoteQueueCounts = z.object({
+  mineUnsigned: z.number(),
+  overdue: z.number(),
+  cosignInbox: z.number(),
+  superviseesOverdue: z.number(),
+});
+export type TNoteQueueCounts = z.infer<typeof ZNoteQueueCounts>;
 
 export const ZNotesSettings = z.object({ noteOverdueHours: z.number() });
 export const ZUpdateNotesSettingsRequest = z.strictObject({ noteOverdueHours: z.number().int().min(1).max(720) });

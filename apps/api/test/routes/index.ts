@@ -4,6 +4,9 @@ import { availabilityFixtures, availabilityPermissions, availabilitySetup } from
 import { groupsFixtures, groupsPermissions, groupsSetup } from './groups.js';
 import { engagementFixtures, engagementPermissions, engagementSetup } from './engagement.js';
 import { remindersFixtures, remindersPermissions, remindersSetup } from './reminders.js';
+import { notesFixtures, notesPermissions, notesSetup } from './notes.js';
+import { templatesFixtures, templatesPermissions, templatesSetup } from './templates.js';
+import { diagnosesFixtures, diagnosesPermissions, diagnosesSetup } from './diagnoses.js';
 
 // Each module lists its routes here twice: the permission each needs (roles-matrix test) and a
 // fixture with a valid call for every mutating one (bad-input tests). A route missing from either
@@ -15,6 +18,9 @@ export const MODULE_PERMISSIONS: Record<string, string> = {
   ...groupsPermissions,
   ...engagementPermissions,
   ...remindersPermissions,
+  ...notesPermissions,
+  ...templatesPermissions,
+  ...diagnosesPermissions,
 };
 
 export const MODULE_FIXTURES: Record<string, RouteFixture> = {
@@ -23,6 +29,9 @@ export const MODULE_FIXTURES: Record<string, RouteFixture> = {
   ...groupsFixtures,
   ...engagementFixtures,
   ...remindersFixtures,
+  ...notesFixtures,
+  ...templatesFixtures,
+  ...diagnosesFixtures,
 };
 
 export const MODULE_SETUP: ((w: World) => Promise<void>)[] = [
@@ -31,4 +40,7 @@ export const MODULE_SETUP: ((w: World) => Promise<void>)[] = [
   groupsSetup,
   engagementSetup,
   remindersSetup,
+  notesSetup,
+  templatesSetup,
+  diagnosesSetup,
 ];

@@ -2,7 +2,7 @@ import { EmptyState, LoadingState } from '@hearth/ui';
 import { Alert, Button, Tabs, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, userMessageFor } from '../api/client';
 import { getPatient } from '../api/patients';
 import { useCan, useSession } from '../auth/session-context';
@@ -10,12 +10,17 @@ import { forgetRecentPatient, rememberRecentPatient } from '../lib/storage';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { ChartHeader } from '../patients/ChartHeader';
 import { ChartOverview } from '../patients/ChartOverview';
+import { PatientNotesTab } from '../notes/list/PatientNotesTab';
 
 export function ChartPage() {
   useDocumentTitle('Chart');
   const { id = '' } = useParams();
   const { user } = useSession();
   const canEdit = useCan('patients.write');
+  const canReadNotes = useCan('clinical.read');
+  // The tab is in the address (?tab=notes) so links (e.g. from a note) can open it.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'notes' && canReadNotes ? 'notes' : 'overview';
   const query = useQuery({ queryKey: ['patient', id], queryFn: () => getPatient(id), enabled: !!id });
 
   useEffect(() => {
@@ -55,13 +60,27 @@ export function ChartPage() {
   return (
     <>
       <ChartHeader patient={patient} canEdit={canEdit} />
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v === 'notes' ? { tab: 'notes' } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List aria-label="Chart sections" mb="md">
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          {canReadNotes ? (
+            <Tabs.Tab value="notes" data-testid="chart-tab-notes">
+              Notes
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <ChartOverview patient={patient} />
         </Tabs.Panel>
+        {canReadNotes ? (
+          <Tabs.Panel value="notes">
+            <PatientNotesTab patientId={patient.id} />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </>
   );

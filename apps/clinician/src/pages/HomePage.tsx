@@ -8,6 +8,7 @@ import { ADMIN_ITEMS } from '../layout/NavBar';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { EMPTY_PATIENT_FILTERS, savePatientFilters } from '../patients/patient-filters';
 import { RecentPatients } from '../patients/RecentPatients';
+import { TodaySessionsCard } from '../notes/start/TodaySessionsCard';
 
 function greeting(now = new Date()) {
   const h = now.getHours();
@@ -64,6 +65,7 @@ export function HomePage() {
           </form>
         </Card>
       ) : null}
+      <TodaySessionsCard />
       <SimpleGrid cols={{ base: 1, md: adminLinks.length ? 2 : 1 }} spacing="lg">
         {canRead ? <RecentPatients userId={user.id} /> : null}
         {adminLinks.length ? (

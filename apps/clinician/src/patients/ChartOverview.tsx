@@ -14,6 +14,7 @@ import {
 } from '../lib/format';
 import { PatientAppointmentsCard } from '../scheduling/chart/PatientAppointmentsCard';
 import { AttendanceCard } from '../engagement/AttendanceCard';
+import { RecentNotesCard } from '../notes/list/RecentNotesCard';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -152,6 +153,7 @@ export function ChartOverview({ patient }: { patient: TPatient }) {
       </Section>
       <PatientAppointmentsCard patient={patient} />
       <AttendanceCard patientId={patient.id} />
+      <RecentNotesCard patientId={patient.id} />
     </SimpleGrid>
   );
 }

@@ -9,3 +9,4 @@ export { describeRule, instantToLocal, localToInstant, parseRule, expandLocal, a
 export { endSeriesIn, endSeriesOfDischargedPatient } from './end-series.js';
 export { insertEvents, loadPolicy, lockAppointment, type EventInput } from './scheduling.repo.js';
 export { schedulingRoutes } from './scheduling.routes.js';
+export { completeAppointmentForNote } from './complete-from-note.js';

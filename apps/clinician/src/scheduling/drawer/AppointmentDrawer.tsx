@@ -15,6 +15,7 @@ import { ReasonModal } from './ReasonModal';
 import { StatusActions } from './StatusActions';
 import { useStatusFlow } from './useStatusFlow';
 import { WaitlistSuggestions } from '../../waitlist/WaitlistSuggestions';
+import { AppointmentNoteActions, canHaveNote } from '../../notes/start/AppointmentNoteActions';
 
 // A freed future slot is the moment to offer it to someone waiting.
 const FREED = new Set(['cancelled_patient', 'cancelled_practice', 'late_cancel', 'rescheduled', 'skipped']);
@@ -107,6 +108,9 @@ function DrawerBody({ appointmentId, fallback }: { appointmentId: string; fallba
         {a.moved ? <InfoRow label="Moved">This occurrence was moved from its usual time</InfoRow> : null}
       </Stack>
 
+      {/* The next step after a session is its note: state and one click to it (clinical readers only). */}
+      <AppointmentNoteSection appointment={a} />
+
       {actionable ? (
         <>
           <Divider label="Attendance" labelPosition="left" />
@@ -191,5 +195,16 @@ function DrawerBody({ appointmentId, fallback }: { appointmentId: string; fallba
         <TextInput type="date" label="Last date to keep" value={lastDate} onChange={(e) => setLastDate(e.currentTarget.value)} />
       </ReasonModal>
     </Stack>
+  );
+}
+
+function AppointmentNoteSection({ appointment }: { appointment: TAppointment }) {
+  const canRead = useCan('clinical.read');
+  if (!canRead || (!appointment.patient && !appointment.group) || !canHaveNote(appointment)) return null;
+  return (
+    <>
+      <Divider label="Note" labelPosition="left" />
+      <AppointmentNoteActions appointment={appointment} />
+    </>
   );
 }
