@@ -19,7 +19,7 @@ import { groupRoutes } from './modules/groups/index.js';
 import { engagementRoutes } from './modules/engagement/index.js';
 import { waitlistRoutes } from './modules/waitlist/index.js';
 import { reminderRoutes } from './modules/reminders/index.js';
-import { notesRoutes } from './modules/documentation/index.js';
+import { notesRoutes, psychotherapyRoutes } from './modules/documentation/index.js';
 import { templatesRoutes } from './modules/documentation/templates.routes.js';
 import { diagnosesRoutes } from './modules/documentation/diagnoses.routes.js';
 import { problemsRoutes } from './modules/documentation/problems.routes.js';
@@ -115,6 +115,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(waitlistRoutes(deps));
   await app.register(reminderRoutes(deps));
   await app.register(notesRoutes(deps));
+  await app.register(psychotherapyRoutes(deps));
   await app.register(templatesRoutes(deps));
   await app.register(diagnosesRoutes(deps));
   await app.register(problemsRoutes(deps));

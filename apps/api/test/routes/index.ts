@@ -4,6 +4,7 @@ import { availabilityFixtures, availabilityPermissions, availabilitySetup } from
 import { groupsFixtures, groupsPermissions, groupsSetup } from './groups.js';
 import { engagementFixtures, engagementPermissions, engagementSetup } from './engagement.js';
 import { remindersFixtures, remindersPermissions, remindersSetup } from './reminders.js';
+import { psychotherapyFixtures, psychotherapyPermissions, psychotherapySetup } from './psychotherapy.js';
 import { notesFixtures, notesPermissions, notesSetup } from './notes.js';
 import { templatesFixtures, templatesPermissions, templatesSetup } from './templates.js';
 import { diagnosesFixtures, diagnosesPermissions, diagnosesSetup } from './diagnoses.js';
@@ -19,6 +20,7 @@ export const MODULE_PERMISSIONS: Record<string, string> = {
   ...engagementPermissions,
   ...remindersPermissions,
   ...notesPermissions,
+  ...psychotherapyPermissions,
   ...templatesPermissions,
   ...diagnosesPermissions,
 };
@@ -30,6 +32,7 @@ export const MODULE_FIXTURES: Record<string, RouteFixture> = {
   ...engagementFixtures,
   ...remindersFixtures,
   ...notesFixtures,
+  ...psychotherapyFixtures,
   ...templatesFixtures,
   ...diagnosesFixtures,
 };
@@ -41,6 +44,7 @@ export const MODULE_SETUP: ((w: World) => Promise<void>)[] = [
   engagementSetup,
   remindersSetup,
   notesSetup,
+  psychotherapySetup,
   templatesSetup,
   diagnosesSetup,
 ];

@@ -15,6 +15,8 @@ import {
 import { PatientAppointmentsCard } from '../scheduling/chart/PatientAppointmentsCard';
 import { AttendanceCard } from '../engagement/AttendanceCard';
 import { RecentNotesCard } from '../notes/list/RecentNotesCard';
+import { ProblemListCard } from '../problems/ProblemListCard';
+import { PsychotherapyNotesCard } from '../psychotherapy/PsychotherapyNotesCard';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -151,9 +153,11 @@ export function ChartOverview({ patient }: { patient: TPatient }) {
           </Stack>
         )}
       </Section>
+      <ProblemListCard patientId={patient.id} />
+      <RecentNotesCard patientId={patient.id} />
       <PatientAppointmentsCard patient={patient} />
       <AttendanceCard patientId={patient.id} />
-      <RecentNotesCard patientId={patient.id} />
+      <PsychotherapyNotesCard patientId={patient.id} />
     </SimpleGrid>
   );
 }

@@ -14,11 +14,13 @@ export interface NoteSearch {
 }
 
 /**
- * Full-text search over notes the reader may read: by default their own, or one author's notes for
- * patients on the reader's caseload (the same rule as canAccessPatient: the reader's care teams and
- * their supervisees'). Other authors' unsigned drafts are theirs alone and never match. Ranked, with
- * a plain-text snippet marking the matches with « and ». The search terms may hold PHI: they arrive in
- * the body (never the URL) and the audit row records how many notes were shown, never what was asked.
+ * Full-text search over notes the reader may read, with the rule of opening one: by default the
+ * reader's own notes; with `authorId`, that author's notes for patients on the reader's caseload
+ * (canAccessPatient: the reader's care teams and their supervisees'), their unsigned ones only for
+ * their supervisor. The content, its addenda and a group session's shared sections are searched.
+ * Ranked, with a plain-text snippet marking the matches with « and ». The terms may hold PHI: they
+ * arrive in the body (never the URL) and the audit row records how many notes were shown, never what
+ * was asked.
  */
 export async function searchNotes(deps: Deps, actor: Actor, s: NoteSearch, ip: string) {
   const now = deps.clock.now();
