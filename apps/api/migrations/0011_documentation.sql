@@ -70,6 +70,8 @@ CREATE TABLE group_notes (
   FOREIGN KEY (template_id, template_version) REFERENCES note_template_versions(template_id, version)
 );
 
+CREATE INDEX group_notes_search_idx ON group_notes USING gin (jsonb_to_tsvector('english', shared_content, '["string"]'));
+
 -- A note in the record. Encounter facts payers require are columns (billing reads them);
 -- the template's sections are `content`, keyed by section and field.
 CREATE TABLE notes (
@@ -151,6 +153,7 @@ CREATE TABLE note_addenda (
   content_hash text NOT NULL
 );
 CREATE INDEX note_addenda_note_idx ON note_addenda(note_id, signed_at);
+CREATE INDEX note_addenda_search_idx ON note_addenda USING gin (to_tsvector('english', body));
 
 -- Psychotherapy notes (HIPAA's process notes): apart from the record, readable only by their author.
 -- No other table references them and no view, export or search reads this table.

@@ -20,6 +20,8 @@ import { engagementRoutes } from './modules/engagement/index.js';
 import { waitlistRoutes } from './modules/waitlist/index.js';
 import { reminderRoutes } from './modules/reminders/index.js';
 import { notesRoutes, psychotherapyRoutes } from './modules/documentation/index.js';
+import { noteQueueRoutes } from './modules/documentation/queue.routes.js';
+import { groupNoteRoutes } from './modules/documentation/group-notes.routes.js';
 import { templatesRoutes } from './modules/documentation/templates.routes.js';
 import { diagnosesRoutes } from './modules/documentation/diagnoses.routes.js';
 import { problemsRoutes } from './modules/documentation/problems.routes.js';
@@ -116,6 +118,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(reminderRoutes(deps));
   await app.register(notesRoutes(deps));
   await app.register(psychotherapyRoutes(deps));
+  await app.register(noteQueueRoutes(deps));
+  await app.register(groupNoteRoutes(deps));
   await app.register(templatesRoutes(deps));
   await app.register(diagnosesRoutes(deps));
   await app.register(problemsRoutes(deps));

@@ -154,7 +154,9 @@ describe('ICD-10-CM', () => {
       // The clinical names came from the shipped content, not the CMS file: still there.
       expect((await codes('PTSD'))[0]).toMatch(/^F43\.1/);
       const releases = (await t.db.query<{ content: string; release: string }>(`SELECT content, release FROM content_releases WHERE content LIKE 'icd10cm%' ORDER BY content`)).rows;
-      expect(releases).toEqual([{ content: 'icd10cm', release: 'ICD-10-CM FY2027' }, { content: 'icd10cm.effective_from', release: '2026-10-01' }]);
+      expect(releases).toEqual([
+        { content: 'icd10cm', release: 'ICD-10-CM FY2027' }, { content: 'icd10cm.effective_from', release: '2026-10-01' }, { content: 'icd10cm.source', release: 'imported' },
+      ]);
       const audit = (await t.db.query<{ actor_kind: string; detail: Record<string, unknown> }>(`SELECT actor_kind, detail FROM audit_events WHERE action = 'icd10.import'`)).rows;
       expect(audit).toEqual([{ actor_kind: 'system', detail: { release: 'ICD-10-CM FY2027', effectiveFrom: '2026-10-01', format: 'order', codes: next.length, added: 1, updated: 1, retired: 1 } }]);
     });
@@ -193,6 +195,19 @@ describe('ICD-10-CM', () => {
       await expect(importIcd10Release(t.db, orderFile(good), { effectiveFrom: '2028-10-01', release: ' ' })).rejects.toMatchObject({ issues: [{ field: 'release' }] });
       expect(await snapshot()).toEqual(before);
     });
+  });
+
+  it('a full release of the shipped year, imported, is not shrunk back to the shipped subset at the next boot', async () => {
+    const own = await testApp({ now: NOW });
+    try {
+      const full = [...ICD10CM_CODES.map((c) => ({ code: c.code, title: c.title, billable: c.billable })), { code: 'A00.0', title: 'Cholera due to Vibrio cholerae 01, biovar cholerae', billable: true }];
+      expect(await importIcd10Release(own.db, orderFile(full), { effectiveFrom: ICD10CM_RELEASE.effectiveFrom, release: 'ICD-10-CM FY2026 (full CMS file)' })).toMatchObject({ added: 1, retired: 0 });
+      expect((await syncBuiltinContent(own.db)).icd10).toBeNull();
+      const a00 = (await own.db.query<{ effective_to: string | null }>(`SELECT effective_to FROM icd10_codes WHERE code = 'A00.0'`)).rows[0];
+      expect(a00).toEqual({ effective_to: null });
+    } finally {
+      await own.close();
+    }
   });
 
   describe('the icd10:import command', () => {

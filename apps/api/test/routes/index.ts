@@ -5,6 +5,7 @@ import { groupsFixtures, groupsPermissions, groupsSetup } from './groups.js';
 import { engagementFixtures, engagementPermissions, engagementSetup } from './engagement.js';
 import { remindersFixtures, remindersPermissions, remindersSetup } from './reminders.js';
 import { psychotherapyFixtures, psychotherapyPermissions, psychotherapySetup } from './psychotherapy.js';
+import { notesExtraFixtures, notesExtraPermissions, notesExtraSetup } from './notes-extra.js';
 import { notesFixtures, notesPermissions, notesSetup } from './notes.js';
 import { templatesFixtures, templatesPermissions, templatesSetup } from './templates.js';
 import { diagnosesFixtures, diagnosesPermissions, diagnosesSetup } from './diagnoses.js';
@@ -20,6 +21,7 @@ export const MODULE_PERMISSIONS: Record<string, string> = {
   ...engagementPermissions,
   ...remindersPermissions,
   ...notesPermissions,
+  ...notesExtraPermissions,
   ...psychotherapyPermissions,
   ...templatesPermissions,
   ...diagnosesPermissions,
@@ -32,6 +34,7 @@ export const MODULE_FIXTURES: Record<string, RouteFixture> = {
   ...engagementFixtures,
   ...remindersFixtures,
   ...notesFixtures,
+  ...notesExtraFixtures,
   ...psychotherapyFixtures,
   ...templatesFixtures,
   ...diagnosesFixtures,
@@ -44,6 +47,7 @@ export const MODULE_SETUP: ((w: World) => Promise<void>)[] = [
   engagementSetup,
   remindersSetup,
   notesSetup,
+  notesExtraSetup,
   psychotherapySetup,
   templatesSetup,
   diagnosesSetup,

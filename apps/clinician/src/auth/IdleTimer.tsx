@@ -52,7 +52,7 @@ export function IdleTimer() {
     try {
       const s = await fetchSession();
       if (!s) {
-        await signOut({ callServer: false, notice: 'Your session has ended. Please sign in again.' });
+        await signOut({ callServer: false, keepDrafts: true, notice: 'Your session has ended. Please sign in again.' });
         return false;
       }
       return true;
@@ -85,7 +85,7 @@ export function IdleTimer() {
         window.clearInterval(timer);
         warningOpen.current = false;
         setSecondsLeft(null);
-        void signOut({ notice: `You were signed out after ${describeIdle(idleMs)} of inactivity.` });
+        void signOut({ keepDrafts: true, notice: `You were signed out after ${describeIdle(idleMs)} of inactivity.` });
       } else if (idle >= idleMs - leadMs) {
         warningOpen.current = true;
         setSecondsLeft(Math.max(1, Math.ceil((idleMs - idle) / 1000)));

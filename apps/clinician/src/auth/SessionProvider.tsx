@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { fetchSession, signOutRequest } from '../api/auth';
+import { clearLocalDrafts } from '../notes/editor/draft-store';
 import { onUnauthorized, setCsrfToken } from '../api/client';
 import { bypassNavigationGuards } from '../lib/navigation-bypass';
 import { setSignInNotice } from '../lib/sign-in-notice';
@@ -28,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => apply(await fetchSession({ background: true })), [apply]);
 
   const signOut = useCallback(
-    async ({ notice, callServer = true }: SignOutOptions = {}) => {
+    async ({ notice, callServer = true, keepDrafts = false }: SignOutOptions = {}) => {
       if (signingOut.current) return;
       signingOut.current = true;
       try {
@@ -41,6 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await queryClient.cancelQueries();
         queryClient.clear();
         clearSessionScopedStorage();
+        if (!keepDrafts) clearLocalDrafts();
       } finally {
         signingOut.current = false;
       }
@@ -60,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onUnauthorized(() => {
-      void signOut({ callServer: false, notice: 'Your session has ended. Please sign in again.' });
+      void signOut({ callServer: false, keepDrafts: true, notice: 'Your session has ended. Please sign in again.' });
     });
     return () => onUnauthorized(null);
   }, [signOut]);

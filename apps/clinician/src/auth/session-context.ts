@@ -4,6 +4,11 @@ import { createContext, useContext } from 'react';
 export interface SignOutOptions {
   /** Shown on the sign-in page, e.g. "You were signed out after 15 minutes of inactivity". */
   notice?: string;
+  /**
+   * Keep unsaved note text on this device (an idle or expired session: the writer comes back to it).
+   * A sign-out someone chooses removes it, so the next person at this computer cannot find it.
+   */
+  keepDrafts?: boolean;
   /** Also end the session on the server (false when the server already ended it). */
   callServer?: boolean;
 }

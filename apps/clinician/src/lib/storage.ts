@@ -1,5 +1,7 @@
-// Browser storage helpers. Nothing identifying goes to localStorage (only record ids); search
-// filters (which may contain a typed name) live in sessionStorage and are wiped on sign-out.
+// Browser storage helpers. Nothing identifying goes to localStorage (only record ids), with one
+// exception: unsaved note text (notes/editor/draft-store.ts), kept so a crash loses no typing and
+// removed once saved, after two weeks, or at an explicit sign-out. Search filters (which may contain a
+// typed name) live in sessionStorage and are wiped on sign-out.
 
 const SESSION_PREFIX = 'hearth.';
 

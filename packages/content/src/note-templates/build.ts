@@ -56,7 +56,7 @@ export const responseField = (o: Overrides = {}) =>
   recurring('response', "Client's response to interventions", 'long_text', { required: true, help: HELP.response, element: 'response' }, o);
 
 export const goalProgressField = (o: Overrides = {}) =>
-  recurring('goal_progress', 'Progress on treatment goals', 'goal_progress', { help: HELP.goalProgress, element: 'goal_progress' }, o);
+  recurring('goal_progress', 'Progress on treatment goals', 'goal_progress', { required: true, help: HELP.goalProgress, element: 'goal_progress' }, o);
 
 export const riskField = (required: boolean, o: Overrides = {}) =>
   recurring('risk_assessment', 'Risk assessment', 'risk_assessment', {

@@ -10,7 +10,7 @@ import { COLLATERAL_CONTACT, CRISIS_NOTE, DISCHARGE_SUMMARY, MISSED_APPOINTMENT,
  * `version` is bumped too, and boot adds that version as a new published version. The unit test
  * records a fingerprint of the definitions next to this value, so a change cannot ship without it.
  */
-export const BUILTIN_TEMPLATES_RELEASE = 'hearth-templates-2026.11';
+export const BUILTIN_TEMPLATES_RELEASE = 'hearth-templates-2026.11.1';
 
 /** Built-in note templates, in the order a template picker shows them. */
 export const BUILTIN_TEMPLATES: readonly TBuiltinTemplate[] = [

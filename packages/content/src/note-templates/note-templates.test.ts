@@ -191,8 +191,8 @@ describe('built-in note templates', () => {
     // BUILTIN_TEMPLATES_RELEASE, then record the new fingerprint here with the new release.
     const fingerprint = createHash('sha256').update(JSON.stringify(BUILTIN_TEMPLATES)).digest('hex');
     expect({ release: BUILTIN_TEMPLATES_RELEASE, fingerprint }).toEqual({
-      release: 'hearth-templates-2026.11',
-      fingerprint: 'a028ec1425fc436aad6870cb4ff59e5908c1f67d0c45f70618d3934736f6b1a3',
+      release: 'hearth-templates-2026.11.1',
+      fingerprint: '1f9068becc7f17b10cb6dbcda56cb639c62a00fbdcb853b8498a25e157417f28',
     });
     expect(BUILTIN_TEMPLATES_RELEASE).toMatch(/^hearth-templates-\d{4}\.\d{2}(\.\d+)?$/);
   });

@@ -41,10 +41,16 @@ export async function mergeEncounter(q: Queryable, base: EncounterState, patch: 
     if (patch.diagnoses !== undefined) {
       const titles = await icd10Titles(q, [...new Set(patch.diagnoses.map((d) => d.code))]);
       patch.diagnoses.forEach((d, i) => {
-        if (!titles.has(d.code)) issues.push({ field: `encounter.diagnoses.${i}.code`, message: 'is not an ICD-10-CM code we know' });
-        else if (patch.diagnoses!.findIndex((x) => x.code === d.code) !== i) issues.push({ field: `encounter.diagnoses.${i}.code`, message: 'lists a diagnosis twice' });
+        const fact = titles.get(d.code);
+        const field = `encounter.diagnoses.${i}.code`;
+        if (!fact) issues.push({ field, message: 'is not an ICD-10-CM code we know' });
+        // A claim needs a billable (most specific) code; a category heading is a search aid only.
+        else if (!fact.billable) issues.push({ field, message: 'is a category: choose one of the more specific codes under it' });
+        // Shipped codes carry the release date as their start, so only the end of validity is checked.
+        else if (fact.effectiveTo && fact.effectiveTo < s.serviceDate) issues.push({ field, message: `was retired on ${fact.effectiveTo}, before the date of service` });
+        else if (patch.diagnoses!.findIndex((x) => x.code === d.code) !== i) issues.push({ field, message: 'lists a diagnosis twice' });
       });
-      s.diagnoses = patch.diagnoses.map((d) => ({ code: d.code, title: titles.get(d.code) ?? d.title ?? '' }));
+      s.diagnoses = patch.diagnoses.map((d) => ({ code: d.code, title: titles.get(d.code)?.title ?? d.title ?? '' }));
     }
   }
   if (!stopAfterStart(s.startTime, s.endTime)) issues.push({ field: 'encounter.endTime', message: 'must be after the start time' });

@@ -130,4 +130,6 @@ export async function lockContent(q: Queryable): Promise<void> {
 /** The content_releases keys: the ICD-10-CM release's name and the date it takes effect. */
 export const ICD_RELEASE = 'icd10cm';
 export const ICD_EFFECTIVE = 'icd10cm.effective_from';
+/** 'shipped' (the subset in packages/content) or 'imported' (a full CMS release file). */
+export const ICD_SOURCE = 'icd10cm.source';
 export const TEMPLATES_RELEASE = 'note_templates';

@@ -1,8 +1,8 @@
-import { parseIcd10CodesFile, parseIcd10OrderFile } from '@hearth/content';
+import { parseIcd10CodesFile, parseIcd10OrderFile, ICD10CM_CODES } from '@hearth/content';
 import type { Db } from '../../platform/db/db.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { DomainError } from '../../platform/errors.js';
-import { ICD_EFFECTIVE, ICD_RELEASE, lockContent, readRelease, recordRelease, retireMissing, upsertCodes } from './icd10.repo.js';
+import { ICD_EFFECTIVE, ICD_RELEASE, ICD_SOURCE, lockContent, readRelease, recordRelease, retireMissing, upsertCodes } from './icd10.repo.js';
 
 // Loads a CMS ICD-10-CM release file (the "order" file with every code and header, or the "codes" file
 // with billable codes only) as the current release: new codes added, changed titles updated, codes
@@ -48,7 +48,10 @@ export async function importIcd10Release(db: Db, text: string, opts: ImportIcd10
     throw new DomainError('validation', (e as Error).message, [{ field: 'file', message: (e as Error).message }]);
   }
   if (!parsed.length) throw new DomainError('validation', 'The file holds no ICD-10-CM codes.', [{ field: 'file', message: 'holds no ICD-10-CM codes' }]);
-  const codes = parsed.map((c) => ({ code: c.code, title: c.title, billable: c.billable, synonyms: '' }));
+  // The CMS files carry no clinical names; keep the shipped ones ("PTSD") for the codes they cover, even
+  // when the import runs before the shipped list was ever loaded.
+  const shippedSynonyms = new Map(ICD10CM_CODES.map((c) => [c.code, c.synonyms ?? '']));
+  const codes = parsed.map((c) => ({ code: c.code, title: c.title, billable: c.billable, synonyms: shippedSynonyms.get(c.code) ?? '' }));
 
   return db.tx(async (q) => {
     await lockContent(q);
@@ -61,6 +64,7 @@ export async function importIcd10Release(db: Db, text: string, opts: ImportIcd10
     const retired = await retireMissing(q, codes.map((c) => c.code), opts.effectiveFrom, format === 'codes');
     await recordRelease(q, ICD_RELEASE, release);
     await recordRelease(q, ICD_EFFECTIVE, opts.effectiveFrom);
+    await recordRelease(q, ICD_SOURCE, 'imported');
     await appendAudit(q, {
       at: new Date(), actorId: null, actorKind: 'system', actorRole: null, outcome: 'success', action: 'icd10.import', resourceType: 'ContentRelease',
       detail: { release, effectiveFrom: opts.effectiveFrom, format, codes: codes.length, added, updated, retired },

@@ -20,9 +20,12 @@ export const isNoteSupervisor = (actor: Actor, row: Pick<NoteRow, 'supervisor_id
 export async function canSeeNote(q: Queryable, actor: Actor, row: NoteRow): Promise<boolean> {
   if (!actor.permissions.has('clinical.read')) return false;
   const own = actor.kind === 'user' && row.author_id === actor.userId;
-  if (row.status !== 'signed' && !own && !(actor.kind === 'user' && isNoteSupervisor(actor, row))) return false;
-  // An author keeps sight of their own notes even after leaving the patient's care team.
-  return own || canAccessPatient(q, actor, row.patient_id, 'clinical');
+  const supervising = actor.kind === 'user' && isNoteSupervisor(actor, row);
+  if (row.status !== 'signed' && !own && !supervising) return false;
+  // An author keeps sight of their own notes even after leaving the patient's care team, and the
+  // supervisor who must co-sign sees the note even when the patient is not on a supervisee's care team
+  // (an associate facilitating a group writes notes for members who are not their own patients).
+  return own || (supervising && row.cosign_required) || canAccessPatient(q, actor, row.patient_id, 'clinical');
 }
 
 /** The note if the actor may see it; otherwise not found. `lock` takes the row for a change. */

@@ -33,6 +33,8 @@ export interface NoteRow {
   participants: TParticipant[];
   diagnoses: { code: string; title: string }[];
   content: TNoteContent;
+  /** A group member's note: the session's shared sections, written once on the group note. */
+  shared_content: TNoteContent | null;
   enabled_sections: string[];
   carried_forward: string[];
   copied_from: string | null;
@@ -64,7 +66,7 @@ const noteSelect = `
          n.template_id, n.template_version, t.name AS template_name, v.definition, n.kind, n.billable,
          n.appointment_id, n.group_note_id, n.status, n.service_date, n.started_at, n.ended_at,
          n.psychotherapy_minutes, n.medical_minutes, n.place_of_service, n.pos_code, n.telehealth_mode, n.patient_location,
-         n.participants, n.diagnoses, n.content, n.enabled_sections, n.carried_forward, n.copied_from,
+         n.participants, n.diagnoses, n.content, gn.shared_content, n.enabled_sections, n.carried_forward, n.copied_from,
          n.cosign_required, n.supervisor_id, trim(su.first_name || ' ' || su.last_name) AS supervisor_name,
          n.late_entry, n.content_hash, n.signed_at, n.finalized_at, n.created_at, n.updated_at, n.version,
          coalesce(a.time_zone, s.tz) AS time_zone, s.hours AS overdue_hours, l.place_of_service AS location_pos
@@ -76,6 +78,7 @@ const noteSelect = `
     JOIN note_template_versions v ON v.template_id = n.template_id AND v.version = n.template_version
     LEFT JOIN appointments a ON a.id = n.appointment_id
     LEFT JOIN locations l ON l.id = a.location_id
+    LEFT JOIN group_notes gn ON gn.id = n.group_note_id
     CROSS JOIN ${PRACTICE}`;
 
 /** One note with what its view needs; `lock` takes the note row for a change. */
@@ -311,10 +314,20 @@ export async function noteContent(q: Queryable, id: string): Promise<TNoteConten
 }
 
 /** Titles of the given ICD-10-CM codes, for the codes that exist. */
-export async function icd10Titles(q: Queryable, codes: string[]): Promise<Map<string, string>> {
+export interface Icd10Fact {
+  title: string;
+  billable: boolean;
+  /** The last day the code was valid, when a later release dropped it. */
+  effectiveTo: string | null;
+}
+
+export async function icd10Titles(q: Queryable, codes: string[]): Promise<Map<string, Icd10Fact>> {
   if (!codes.length) return new Map();
-  const r = await q.query<{ code: string; title: string }>('SELECT code, title FROM icd10_codes WHERE code = ANY($1::text[])', [codes]);
-  return new Map(r.rows.map((x) => [x.code, x.title]));
+  const r = await q.query<{ code: string; title: string; billable: boolean; effective_to: string | null }>(
+    `SELECT code, title, billable, to_char(effective_to, 'YYYY-MM-DD') AS effective_to FROM icd10_codes WHERE code = ANY($1::text[])`,
+    [codes],
+  );
+  return new Map(r.rows.map((x) => [x.code, { title: x.title, billable: x.billable, effectiveTo: x.effective_to }]));
 }
 
 export async function patientExists(q: Queryable, id: string): Promise<boolean> {

@@ -48,10 +48,13 @@ const storedEncounter = (row: NoteRow) => ({
   diagnoses: row.diagnoses ?? [],
 });
 
-/** The content hash of a note as stored (what a signature attests; anyone can recompute it). */
+/**
+ * The content hash of a note as stored (what a signature attests; anyone can recompute it). A group
+ * member's note attests the session's shared sections too, so they are hashed with the member's own.
+ */
 export const hashOf = (row: NoteRow): string =>
   contentHash({
-    encounter: storedEncounter(row), content: row.content ?? {}, enabledSections: row.enabled_sections ?? [], templateId: row.template_id,
+    encounter: storedEncounter(row), content: row.group_note_id ? { ...(row.shared_content ?? {}), ...(row.content ?? {}) } : (row.content ?? {}), enabledSections: row.enabled_sections ?? [], templateId: row.template_id,
     templateVersion: row.template_version, patientId: row.patient_id, authorId: row.author_id,
   });
 

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../platform/db/db.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { newId } from '../../platform/ids.js';
 import {
-  ICD_EFFECTIVE, ICD_RELEASE, TEMPLATES_RELEASE, lockContent, readRelease, recordRelease, retireMissing, upsertCodes, type Icd10Input,
+  ICD_EFFECTIVE, ICD_RELEASE, ICD_SOURCE, TEMPLATES_RELEASE, lockContent, readRelease, recordRelease, retireMissing, upsertCodes, type Icd10Input,
 } from './icd10.repo.js';
 import { builtinTemplates, insertTemplate, insertVersion, updateTemplate } from './templates.repo.js';
 
@@ -41,23 +41,26 @@ export async function syncBuiltinContent(db: Db, log?: SyncLog): Promise<SyncRes
 }
 
 /**
- * The shipped ICD-10-CM release is loaded when none is, or when it differs from the loaded one and is
- * not older than it: a newer CMS release imported with `npm run icd10:import` is never rolled back by
- * an older build's shipped list.
+ * The shipped ICD-10-CM release is loaded when none is, or when it is newer than the loaded one: a CMS
+ * release imported with `npm run icd10:import` (the full code set) is never replaced by the shipped
+ * subset of the same or an older year.
  */
 async function icdNeedsLoad(q: Queryable): Promise<boolean> {
   const loaded = await readRelease(q, ICD_RELEASE);
   if (loaded === null) return true;
   if (loaded === ICD10CM_RELEASE.name) return false;
   const loadedFrom = await readRelease(q, ICD_EFFECTIVE);
-  return loadedFrom === null || ICD10CM_RELEASE.effectiveFrom >= loadedFrom;
+  return loadedFrom === null || ICD10CM_RELEASE.effectiveFrom > loadedFrom;
 }
 
 async function loadShippedIcd(q: Queryable): Promise<NonNullable<SyncResult['icd10']>> {
   const { name, effectiveFrom } = ICD10CM_RELEASE;
   const codes: Icd10Input[] = ICD10CM_CODES.map((c) => ({ code: c.code, title: c.title, billable: c.billable, synonyms: c.synonyms ?? '' }));
   const { added, updated } = await upsertCodes(q, codes, effectiveFrom, name);
-  const retired = await retireMissing(q, codes.map((c) => c.code), effectiveFrom, false);
+  // Over an imported full release the shipped subset only adds and updates: the codes it lacks are not
+  // retired (they are real codes the practice loaded, not ones the newer release dropped).
+  const imported = (await readRelease(q, ICD_SOURCE)) === 'imported';
+  const retired = imported ? 0 : await retireMissing(q, codes.map((c) => c.code), effectiveFrom, false);
   await recordRelease(q, ICD_RELEASE, name);
   await recordRelease(q, ICD_EFFECTIVE, effectiveFrom);
   return { release: name, added, updated, retired };

@@ -73,7 +73,7 @@ export function NoteEditor({ note, userId, onReload }: Props) {
             <NoteStatusBadge status={note.status} />
           </Group>
           <Text c="dimmed">
-            <Anchor component={Link} to={`/patients/${note.patientId}`}>
+            <Anchor component={Link} to={`/patients/${note.patientId}`} underline="always">
               {note.patientName}
             </Anchor>{' '}
             · {KIND_LABELS[note.kind]}
@@ -109,7 +109,13 @@ export function NoteEditor({ note, userId, onReload }: Props) {
       </Group>
 
       {showRestored && d.restored ? (
-        <Alert color="blue" withCloseButton onClose={() => setShowRestored(false)} title="Restored your unsaved changes">
+        <Alert
+          color="blue"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setShowRestored(false)}
+          title="Restored your unsaved changes"
+        >
           This note had changes kept on this device that had not reached the server
           {d.restored.rebased ? ', made after the last saved copy' : ''}. They have been put back and are being saved.
         </Alert>

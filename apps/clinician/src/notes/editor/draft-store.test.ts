@@ -4,6 +4,7 @@ import {
   decideRestore,
   draftKey,
   pruneLocalDrafts,
+  clearLocalDrafts,
   readLocalDraft,
   writeLocalDraft,
   type DraftPayload,
@@ -117,6 +118,17 @@ describe('kept drafts', () => {
     pruneLocalDrafts(Date.parse('2027-03-15T00:00:00Z'), s);
     expect(readLocalDraft('old', s)).toBeNull();
     expect(readLocalDraft('new', s)).not.toBeNull();
+    expect(s.getItem('hearth.other')).toBe('x');
+  });
+
+  it('are all removed at an explicit sign-out, leaving other keys alone', () => {
+    const s = new MemoryStorage();
+    writeLocalDraft('a', local(), s);
+    writeLocalDraft('b', local(), s);
+    s.setItem('hearth.other', 'x');
+    clearLocalDrafts(s);
+    expect(readLocalDraft('a', s)).toBeNull();
+    expect(readLocalDraft('b', s)).toBeNull();
     expect(s.getItem('hearth.other')).toBe('x');
   });
 

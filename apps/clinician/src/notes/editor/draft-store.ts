@@ -56,6 +56,18 @@ export function removeLocalDraft(noteId: string, storage: Storage = localStorage
   }
 }
 
+/** Drops every kept draft (an explicit sign-out: the next person at this computer must not find them). */
+export function clearLocalDrafts(storage: Storage = localStorage) {
+  try {
+    for (let i = storage.length - 1; i >= 0; i--) {
+      const k = storage.key(i);
+      if (k?.startsWith(PREFIX)) storage.removeItem(k);
+    }
+  } catch {
+    /* ignore */
+  }
+}
+
 /** Drops kept drafts older than two weeks. */
 export function pruneLocalDrafts(now = Date.now(), storage: Storage = localStorage) {
   try {

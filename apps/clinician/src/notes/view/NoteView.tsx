@@ -33,7 +33,7 @@ export function NoteView({ note, canCosign, canAddendum }: Props) {
             {note.lateEntry ? <LateEntryBadge /> : null}
           </Group>
           <Text c="dimmed">
-            <Anchor component={Link} to={`/patients/${note.patientId}`}>
+            <Anchor component={Link} to={`/patients/${note.patientId}`} underline="always">
               {note.patientName}
             </Anchor>{' '}
             · {KIND_LABELS[note.kind]} · written by {note.authorName}

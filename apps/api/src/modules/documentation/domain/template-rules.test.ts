@@ -33,6 +33,17 @@ describe('checkTemplateDefinition', () => {
     expect(check(def(...billableSections()), billable)).toEqual([]);
   });
 
+  it('needs a risk assessment field in intake, psychiatric evaluation and crisis templates, which cannot be signed without one', () => {
+    const withoutRisk = billableSections().map((s) => ({ ...s, fields: s.fields.filter((f) => f.type !== 'risk_assessment') }));
+    for (const kind of ['intake', 'psychiatric_evaluation', 'crisis'] as TNoteKind[]) {
+      expect(check(def(...withoutRisk), { billable: true, kind })).toEqual([
+        { field: 'definition.sections', message: 'An intake, psychiatric evaluation or crisis template needs a risk assessment field' },
+      ]);
+      expect(check(def(...billableSections()), { billable: true, kind })).toEqual([]);
+    }
+    expect(check(def(...withoutRisk), billable)).toEqual([]);
+  });
+
   it('accepts every field type used as intended', () => {
     const d = def({
       key: 'all',

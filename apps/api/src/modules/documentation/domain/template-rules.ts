@@ -1,5 +1,6 @@
 import type { TFieldType, TNoteKind, TPayerElement, TTemplateDefinition, TTemplateField } from '@hearth/contracts';
 import type { FieldIssue } from '../../../platform/errors.js';
+import { RISK_KINDS } from './required-elements.js';
 
 // Rules a template definition must follow beyond its schema: the schema checks each field alone,
 // these check fields against each other and against the template (billable, group). A practice's
@@ -82,6 +83,12 @@ export function checkTemplateDefinition(def: TTemplateDefinition, ctx: TemplateC
     for (const e of BILLABLE_ELEMENTS) {
       if (!tagged.has(e)) issues.push({ field: 'definition.sections', message: `A billable template needs a field tagged as ${label(e)}` });
     }
+  }
+  // Signing these kinds needs a risk assessment (required-elements.ts): a template without one could be
+  // published but never signed.
+  const hasRisk = def.sections.some((s) => s.fields.some((f) => f.type === 'risk_assessment'));
+  if (RISK_KINDS.has(ctx.kind) && !hasRisk) {
+    issues.push({ field: 'definition.sections', message: 'An intake, psychiatric evaluation or crisis template needs a risk assessment field' });
   }
   return issues;
 }
