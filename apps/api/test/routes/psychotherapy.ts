@@ -18,7 +18,8 @@ interface PsychotherapyFixtureState {
   version: number;
 }
 
-const SESSION_DATE = '2025-01-06';
+// A date no other module's fixtures book (the notes fixtures use early 2025).
+const SESSION_DATE = '2024-06-03';
 
 /** A session of therapist A's patient and a psychotherapy note of therapist A's, for the fixtures. */
 export async function psychotherapySetup(w: World): Promise<void> {
