@@ -1,5 +1,7 @@
 -- Clinical documentation: versioned note templates, notes with signatures, co-signature and
 -- addenda, group notes, psychotherapy notes kept apart, ICD-10-CM codes and the problem list.
+-- btree_gin lets one GIN index hold the author and the words, so a search reads one clinician's matches.
+CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 -- How long after the session a note may stay unsigned before it is overdue.
 ALTER TABLE practice
@@ -122,7 +124,8 @@ CREATE INDEX notes_author_status_idx ON notes(author_id, status, service_date);
 CREATE INDEX notes_supervisor_pending_idx ON notes(supervisor_id) WHERE status = 'pending_cosign';
 CREATE INDEX notes_appointment_idx ON notes(appointment_id) WHERE appointment_id IS NOT NULL;
 CREATE INDEX notes_group_note_idx ON notes(group_note_id) WHERE group_note_id IS NOT NULL;
-CREATE INDEX notes_search_idx ON notes USING gin(search);
+-- Search always runs within one author's notes (their own, or a supervisee's).
+CREATE INDEX notes_author_search_idx ON notes USING gin(author_id, search);
 -- One note per patient per appointment (a group session has one per member).
 CREATE UNIQUE INDEX notes_one_per_appointment ON notes(appointment_id, patient_id) WHERE appointment_id IS NOT NULL;
 

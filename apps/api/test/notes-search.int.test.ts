@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPostgres, type Client, type TestApp } from './harness.js';
+import type { Client, TestApp } from './harness.js';
 import { aPatient, aPractice, aStaff, signedIn, type StaffFixture } from './builders.js';
 import { aNote, aTemplate, anIntervention, completeProgressContent, icd10, progressDefinition, TEST_CODES } from './documentation-builders.js';
 import { newId } from '../src/platform/ids.js';
@@ -162,7 +162,7 @@ describe('note search', () => {
     expect((await c.author.get('/api/notes/search?q=insomnia')).statusCode).not.toBe(200);
   });
 
-  it('stays fast over a clinician with 5,000 notes (the GIN index, a page of snippets)', async () => {
+  it('searches a clinician with 5,000 notes through the author-and-words index, a page of snippets', async () => {
     const busy = await aStaff(t.db, { roles: ['therapist'] });
     const cl = await signedIn(t, busy);
     const patients: string[] = [];
@@ -184,31 +184,20 @@ describe('note search', () => {
     // What autovacuum does after a bulk load: statistics, and the GIN index's pending entries merged.
     await t.db.query('VACUUM ANALYZE notes');
     const terms = ['panic', 'grief trauma', '"relapse"', 'craving -school', 'sleep', 'anger or mood', 'family', 'session 4321'];
-    const times: number[] = [];
-    // Round 0 warms the connections (each database session loads the text-search dictionaries once).
-    for (let round = 0; round < 4; round++) {
-      for (const q of terms) {
-        const started = performance.now();
-        const r = await search(cl, { q, pageSize: 25 });
-        if (round > 0) times.push(performance.now() - started);
-        expect(r.statusCode, r.body).toBe(200);
-        if (round === 0 && q === 'panic') {
-          expect(r.json().total).toBeGreaterThan(400);
-          expect(r.json().items).toHaveLength(25);
-          expect(r.json().items[0].snippet).toContain('«panic»');
-        }
-      }
+    for (const q of terms) {
+      const r = await search(cl, { q, pageSize: 25 });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().items.length, q).toBeGreaterThan(0);
     }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.ceil(times.length * 0.95) - 1]!;
-    // The matches come from the GIN index, never from reading every note of the author.
+    const panic = (await search(cl, { q: 'panic', pageSize: 25 })).json();
+    expect(panic.total).toBeGreaterThan(400);
+    expect(panic.items).toHaveLength(25);
+    expect(panic.items[0].snippet).toContain('«panic»');
+    // The matches come from the author-and-words GIN index, never from reading every note. (Speed is
+    // measured by `npm run bench -- --only=notes`, not here.)
     const { sql, params } = searchNoteSql('panic', { readerId: busy.id, authorId: busy.id, patientId: null, caseload: 'care_team' }, NOW, 25, 0);
     const plan = (await t.db.query<Record<string, string>>(`EXPLAIN ${sql}`, params)).rows.map((r) => Object.values(r)[0]).join('\n');
-    expect(plan).toMatch(/Bitmap Index Scan on notes_search_idx/);
+    expect(plan).toMatch(/Bitmap Index Scan on notes_author_search_idx/);
     expect(plan).not.toMatch(/Seq Scan on notes\b/);
-    // The target, p95 under 50 ms through HTTP on PostgreSQL, is what this measures on a quiet
-    // machine (about 20-30 ms); the bound here only catches a lost index or a snippet per match,
-    // since test machines run many suites at once. Embedded PGlite is several times slower.
-    expect(p95, `p95 ${p95.toFixed(1)} ms; all: ${times.map((x) => x.toFixed(0)).join(' ')}`).toBeLessThan(isPostgres() ? 250 : 1000);
   }, 180_000);
 });

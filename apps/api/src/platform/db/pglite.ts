@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { mkdirSync } from 'node:fs';
 import type { Db, Queryable, QueryResult } from './db.js';
 
@@ -14,7 +15,7 @@ const parsers = {
 
 export async function createPglite(opts: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  return PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm, btree_gist }, parsers });
+  return PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm, btree_gist, btree_gin }, parsers });
 }
 
 export function wrapPglite(pg: PGlite): Db {
