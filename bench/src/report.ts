@@ -89,6 +89,25 @@ export const TARGETS: Target[] = [
     threshold: 200,
     unit: 'ms',
   },
+  // Documentation (issue #4): a chart with 500 signed notes (its first page, then the newest note)
+  // and full-text search over a clinician's notes, at 10 clients.
+  ...(
+    [
+      ['list', "A chart's notes (500 signed, first page)"],
+      ['read', 'The newest note of that chart'],
+      ['search', "Note search over a clinician's notes"],
+    ] as const
+  ).map(
+    ([w, label]): Target => ({
+      id: `pg-notes-${w}-p95`,
+      backend: 'postgres',
+      description: `${label}, PostgreSQL, 10 clients: p95 < 50 ms`,
+      metric: `notes.${w}.c10.p95`,
+      op: '<',
+      threshold: 50,
+      unit: 'ms',
+    }),
+  ),
   {
     id: 'pg-idle-rss',
     backend: 'postgres',
@@ -162,6 +181,9 @@ export function table(metrics: Metric[], targets: TargetResult[]): string {
     ['chart', 'chart open'],
     ['sched.week', "clinician's week"],
     ['sched.day', "location's day"],
+    ['notes.list', "chart's notes"],
+    ['notes.read', 'newest note'],
+    ['notes.search', 'note search'],
   ];
   for (const b of backends) {
     for (const [w, label] of workloads) {
@@ -210,6 +232,11 @@ export function table(metrics: Metric[], targets: TargetResult[]): string {
     if (book !== undefined)
       extra.push(
         `booking a 52-week series (${fmt(get(b, 'sched.book52.count'), 0)}, one at a time): median ${fmt(book, 1)} ms, p95 ${fmt(get(b, 'sched.book52.p95'), 1)} ms, max ${fmt(get(b, 'sched.book52.max'), 1)} ms`,
+      );
+    const notes = get(b, 'notes.count');
+    if (notes !== undefined)
+      extra.push(
+        `notes ${fmt(notes, 0)} (the reader's ${fmt(get(b, 'notes.reader_notes'), 0)} over ${fmt(get(b, 'notes.reader_patients'), 0)} patients), loaded in ${fmt(get(b, 'notes.load_seconds'), 1)} s`,
       );
     const w = get(b, 'chart.c50.audit_lock_waiting');
     if (w !== undefined)

@@ -1,11 +1,13 @@
-// `npm run bench [-- --quick] [-- --backend=postgres|pglite] [-- --only=patients|scheduling]`
+// `npm run bench [-- --quick] [-- --backend=postgres|pglite] [-- --only=patients|scheduling|notes]`
 //
 // For each backend: build a large practice (200 staff, 100,000 patients; 20,000 with --quick),
 // start the real API server as a child process, sign in as the front desk, then measure patient
 // search and chart open over HTTP at 10 and 50 concurrent clients, plus the server's idle memory.
 // On PostgreSQL it also loads an appointment book (100 clinicians x 5 years of weekly series, about
 // 2.5 million appointments; 10 clinicians x 1 year with --quick) and measures a clinician's week, a
-// location's day and booking a 52-week series (schedule-data.ts, schedule-load.ts).
+// location's day and booking a 52-week series (schedule-data.ts, schedule-load.ts), and writes clinical
+// notes (250,000; 50,000 with --quick) to measure opening a chart with 500 signed notes and searching a
+// clinician's notes (notes-data.ts, notes-load.ts).
 // Writes bench/results/latest.json and prints a table with pass/fail per target.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { createPglite, wrapPglite } from '../../apps/api/src/platform/db/pglite.
 import { openPostgres } from '../../apps/api/src/platform/db/postgres.js';
 import { migrate } from '../../apps/api/src/platform/db/migrate.js';
 import { seedDemoIfEmpty } from '../../apps/api/src/seed/seed-demo.js';
+import { syncBuiltinContent } from '../../apps/api/src/modules/documentation/sync-builtin-content.js';
 import { systemClock } from '../../apps/api/src/platform/clock.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data.js';
 import { generatePractice, patientId, rng, searchQueries } from './data.js';
@@ -26,6 +29,8 @@ import {
   measureBookings,
   measureCalendar,
 } from './schedule-load.js';
+import { generateNotes, type NotesShape } from './notes-data.js';
+import { checkNotes, measureNotes } from './notes-load.js';
 import { ROOT, childPids, cpuMs, rss, signIn, startServer, type Server } from './server.js';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -39,9 +44,14 @@ const backendArg = args.find((a) => a.startsWith('--backend='))?.split('=')[1];
 const backends: Backend[] =
   backendArg === 'postgres' || backendArg === 'pglite' ? [backendArg] : ['postgres', 'pglite'];
 const onlyArg = args.find((a) => a.startsWith('--only='))?.split('=')[1];
-if (onlyArg && onlyArg !== 'patients' && onlyArg !== 'scheduling')
-  throw new Error('--only takes patients or scheduling');
-const scenarios = { patients: onlyArg !== 'scheduling', scheduling: onlyArg !== 'patients' };
+const SCENARIOS = ['patients', 'scheduling', 'notes'] as const;
+if (onlyArg && !SCENARIOS.includes(onlyArg as (typeof SCENARIOS)[number]))
+  throw new Error('--only takes patients, scheduling or notes');
+const scenarios = {
+  patients: !onlyArg || onlyArg === 'patients',
+  scheduling: !onlyArg || onlyArg === 'scheduling',
+  notes: !onlyArg || onlyArg === 'notes',
+};
 const MODE = quick
   ? {
       name: 'quick',
@@ -51,6 +61,7 @@ const MODE = quick
       seconds: 5,
       probeMs: 2000,
       schedule: { clinicians: 10, years: 1, bookings: 15 },
+      notes: 50_000,
     }
   : {
       name: 'full',
@@ -60,9 +71,11 @@ const MODE = quick
       seconds: 20,
       probeMs: 5000,
       schedule: { clinicians: 100, years: 5, bookings: 40 },
+      notes: 250_000,
     };
 const BOOKING_WARMUP = 3;
 const FRONT_DESK = 'tom@riverbend.example'; // patients.read_all, no MFA
+const NOTE_WRITER = 'elena@riverbend.example'; // a therapist (clinical.read), no MFA; the bench notes are hers
 const IDLE_MS = 5_000;
 
 type PgTemp = { url: string; dir: string; stop(): void };
@@ -82,6 +95,7 @@ const MB = 2 ** 20;
 
 async function prepare(db: Db): Promise<number> {
   await migrate(db);
+  await syncBuiltinContent(db);
   await seedDemoIfEmpty(db, systemClock, { demoMfa: 'preenrolled' });
   const g = await generatePractice(db, { patients: MODE.patients, staff: MODE.staff });
   return g.seconds;
@@ -117,11 +131,14 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
   const add = (metric: string, value: number, unit: string) => metrics.push({ metric, backend, value, unit });
   // The appointment book is loaded and measured on PostgreSQL only: its targets are PostgreSQL's.
   const withSchedule = scenarios.scheduling && backend === 'postgres';
-  if (!scenarios.patients && !withSchedule) {
-    log(`${backend}: skipped (the scheduling scenario runs on PostgreSQL only)`);
+  // So are the notes: their targets are PostgreSQL's too.
+  const withNotes = scenarios.notes && backend === 'postgres';
+  if (!scenarios.patients && !withSchedule && !withNotes) {
+    log(`${backend}: skipped (the scheduling and notes scenarios run on PostgreSQL only)`);
     return;
   }
   let shape: ScheduleShape | null = null;
+  let notesShape: NotesShape | null = null;
   const dataDir = mkdtempSync('/tmp/hearth-bench-');
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const env: Record<string, string> = { HEARTH_DATA_DIR: dataDir };
@@ -157,6 +174,23 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
         `${backend}: ${s.appointments.toLocaleString('en-US')} appointments in ${s.series.toLocaleString('en-US')} series loaded in ${s.seconds.toFixed(1)} s`,
       );
     }
+    if (withNotes) {
+      log(`${backend}: writing ${MODE.notes.toLocaleString('en-US')} notes`);
+      const n = await generateNotes(db, {
+        total: MODE.notes,
+        patients: MODE.patients,
+        reader: NOTE_WRITER,
+        log: (m) => log(`${backend}: ${m}`),
+      });
+      notesShape = n;
+      add('notes.load_seconds', Math.round(n.seconds * 10) / 10, 's');
+      add('notes.count', n.notes, 'rows');
+      add('notes.reader_notes', n.readerNotes, 'rows');
+      add('notes.reader_patients', n.readerPatients, 'rows');
+      log(
+        `${backend}: ${n.notes.toLocaleString('en-US')} notes loaded in ${n.seconds.toFixed(1)} s; the reader wrote ${n.readerNotes.toLocaleString('en-US')} of them for ${n.readerPatients} patients`,
+      );
+    }
     await db.close();
     monitor = await openPostgres(pg.url, 1);
     cleanups.push(() => monitor!.close());
@@ -177,6 +211,10 @@ async function benchBackend(backend: Backend, metrics: Metric[]) {
 
   if (scenarios.patients) await benchPatients(backend, server, auth, metrics, monitor, postmaster);
   if (withSchedule && shape) await benchScheduling(backend, server, auth, shape, metrics, postmaster);
+  if (withNotes && notesShape) {
+    const writer = await signIn(server.url, NOTE_WRITER, DEMO_PASSWORD);
+    await benchNotes(backend, server, writer, notesShape, metrics, postmaster);
+  }
   add('peak_rss', Math.round((rss(server.pid).peak / MB) * 10) / 10, 'MB');
   await cleanup();
 }
@@ -248,6 +286,29 @@ async function benchScheduling(
   log(
     `${backend}: booking a 52-week series, ${b.count} one after another: median ${b.p50.toFixed(1)} ms, p95 ${b.p95.toFixed(1)} ms, max ${b.max.toFixed(1)} ms`,
   );
+}
+
+async function benchNotes(
+  backend: Backend,
+  server: Server,
+  auth: Awaited<ReturnType<typeof signIn>>,
+  shape: NotesShape,
+  metrics: Metric[],
+  postmaster: number,
+) {
+  const c = await checkNotes(server.url, auth, shape);
+  log(
+    `${backend}: notes check: the chart lists ${c.listed} of ${c.total ?? '?'} notes, the newest opens signed, search finds ${c.searchTotal ?? c.searchHits}`,
+  );
+  const labels = { list: "chart's notes", read: 'newest note', search: 'note search' } as const;
+  for (const which of ['list', 'read', 'search'] as const) {
+    const res = await measured(backend, metrics, `notes.${which}.c10`, server, postmaster, () =>
+      measureNotes(server.url, auth, shape, which, MODE.seconds, Math.min(2, MODE.warmSeconds)),
+    );
+    log(
+      `${backend}: ${labels[which]} x10: ${Math.round(res.rps)} req/s, p50 ${res.p50.toFixed(1)} p95 ${res.p95.toFixed(1)} p99 ${res.p99.toFixed(1)} ms, errors ${res.failed}`,
+    );
+  }
 }
 
 async function benchPatients(
@@ -369,6 +430,7 @@ async function main() {
       secondsPerMeasurement: MODE.seconds,
       warmupSeconds: MODE.warmSeconds,
       searchAs: FRONT_DESK,
+      notes: scenarios.notes ? { total: MODE.notes, readAs: NOTE_WRITER } : undefined,
     },
     machine: machine(),
     node: process.version,

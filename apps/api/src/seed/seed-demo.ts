@@ -8,6 +8,7 @@ import { newRecoveryCodes } from '../platform/auth/totp.js';
 import { phoneDigits, searchNameFor, localDate } from '../modules/patients/domain/patient-rules.js';
 import { DEMO_PASSWORD, DEMO_PAYERS, DEMO_STAFF, FIRST_NAMES, LAST_NAMES, PREFERRED, PRONOUNS, staffEmail } from './demo-data.js';
 import { seedSchedule, type DemoPatient } from './seed-schedule.js';
+import { seedNotes } from './seed-notes.js';
 
 export const DEMO_SIGN_INS = DEMO_STAFF.map((s) => ({
   role: s.roles.map((r) => r.replace('_', ' ')).join(' + '),
@@ -157,5 +158,6 @@ async function seed(q: Queryable, now: Date, pwHash: string, opts: { demoMfa: 'e
     });
   }
   const schedule = await seedSchedule(q, { now, timeZone: tz, staff: staffIds, locations: locationIds, patients: demoPatients });
-  await appendAudit(q, { at: now, actorId: null, actorKind: 'system', actorRole: null, action: 'system.seed_demo', outcome: 'success', detail: { patients: 60, ...schedule } });
+  const notes = await seedNotes(q, { now, timeZone: tz, staff: staffIds, patients: demoPatients });
+  await appendAudit(q, { at: now, actorId: null, actorKind: 'system', actorRole: null, action: 'system.seed_demo', outcome: 'success', detail: { patients: 60, ...schedule, notes } });
 }
