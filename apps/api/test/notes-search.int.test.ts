@@ -6,7 +6,7 @@ import { newId } from '../src/platform/ids.js';
 import { searchNoteSql } from '../src/modules/documentation/search.repo.js';
 import { notesExtraApp } from './notes-extra-support.js';
 
-// Full-text search over notes: ranked matches with « » snippets, only over notes the reader may read
+// Full-text search over notes: matches, newest session first, with « » snippets, only over notes the reader may read
 // (their own by default; one author's on the reader's caseload; unsigned notes only for their author
 // and supervisor), addenda included, never psychotherapy notes, audited without the search terms,
 // and fast over a clinician with 5,000 notes.
@@ -56,7 +56,7 @@ describe('note search', () => {
       aNote(t.db, { template, content: withText(o.text), ...o });
     ids.strong = await note({ patientId: shared, authorId: s.author.id, text: 'Insomnia again. The insomnia worsened; insomnia keeps her up.', serviceDate: '2027-03-01' });
     ids.weak = await note({ patientId: ownOnly, authorId: s.author.id, text: 'Mentioned mild insomnia once; mostly talked about work', serviceDate: '2027-03-08' });
-    ids.ownDraft = await note({ patientId: shared, authorId: s.author.id, text: 'Draft: insomnia and nightmares', status: 'draft' });
+    ids.ownDraft = await note({ patientId: shared, authorId: s.author.id, text: 'Draft: insomnia and nightmares', status: 'draft', serviceDate: '2027-03-12' });
     ids.unrelated = await note({ patientId: shared, authorId: s.author.id, text: 'Discussed the new job and commute' });
     ids.colleagueShared = await note({ patientId: shared, authorId: s.colleague.id, text: 'Her insomnia improved with sleep hygiene' });
     ids.colleagueDraft = await note({ patientId: shared, authorId: s.colleague.id, text: 'Unfinished insomnia note', status: 'draft' });
@@ -76,14 +76,13 @@ describe('note search', () => {
   });
   afterAll(() => t.close());
 
-  it("finds the reader's own notes by default, best match first, with a plain-text snippet marking the words", async () => {
+  it("finds the reader's own notes by default, newest session first, with a plain-text snippet marking the words", async () => {
     const r = await search(c.author, { q: 'insomnia' });
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
     expect(body.total).toBe(3);
-    expect(hitIds(r)[0]).toBe(ids.strong);
-    expect(new Set(hitIds(r))).toEqual(new Set([ids.strong, ids.weak, ids.ownDraft]));
-    const strong = body.items[0];
+    expect(hitIds(r)).toEqual([ids.ownDraft, ids.weak, ids.strong]);
+    const strong = body.items[2];
     expect(strong).toMatchObject({ id: ids.strong, patientId: shared, patientName: 'Rosa Lind', authorId: s.author.id, templateName: 'DAP progress note', status: 'signed' });
     expect(strong.snippet).toContain('«Insomnia»');
     expect(strong.snippet).not.toMatch(/<\/?b>/);

@@ -149,6 +149,9 @@ export const routes: RouteObject[] = [
           adminRoute('/notes/:id', 'clinical.read', () =>
             import('./notes/NoteEditorPage').then((m) => m.NoteEditorPage),
           ),
+          adminRoute('/notes/search', 'clinical.read', () =>
+            import('./notes/search/NoteSearchPage').then((m) => m.NoteSearchPage),
+          ),
           // Note work: unsigned and overdue notes, the supervisor's co-sign inbox, group session notes.
           adminRoute('/notes-queue', 'clinical.read', () =>
             import('./note-queue/NoteQueuePage').then((m) => m.NoteQueuePage),

@@ -1,9 +1,11 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { summaryColumns, SUMMARY_JOINS, type NoteSummaryRow } from './queue.repo.js';
 
-// Full-text search over notes. The matches come from the GIN index on notes.search (the content's
-// strings) plus the addenda and group-session shared sections of the notes in scope; only the page's
-// rows are then joined for display and get a ts_headline snippet, which is the expensive part.
+// Full-text search over notes. The matches come from the (author, words) GIN index on notes.search
+// (the content's strings) plus the addenda and group-session shared sections of the notes in scope,
+// newest session first: a clinician looking for "the session where we talked about the move" thinks
+// in time, and ordering by date needs no per-match relevance score (which would read every matching
+// note's word list). Only the page's rows are then joined for display and get a ts_headline snippet.
 
 export interface SearchScope {
   readerId: string;
@@ -50,30 +52,30 @@ export function searchNoteSql(text: string, scope: SearchScope, now: Date, limit
   const sql = `
     WITH query AS (SELECT websearch_to_tsquery('english', $1) AS tsq),
     hits AS MATERIALIZED (
-      SELECT id, max(rank) AS rank, max(service_date) AS service_date FROM (
-        SELECT n.id, ts_rank(n.search, query.tsq) AS rank, n.service_date
+      SELECT DISTINCT id, service_date FROM (
+        SELECT n.id, n.service_date
           FROM notes n, query
          WHERE n.search @@ query.tsq AND ${where}
         UNION ALL
-        SELECT n.id, ts_rank(to_tsvector('english', ad.body), query.tsq) AS rank, n.service_date
+        SELECT n.id, n.service_date
           FROM note_addenda ad JOIN notes n ON n.id = ad.note_id, query
          WHERE to_tsvector('english', ad.body) @@ query.tsq AND ${where}
         UNION ALL
-        SELECT n.id, ts_rank(${SHARED_TSV}, query.tsq) AS rank, n.service_date
+        SELECT n.id, n.service_date
           FROM group_notes g JOIN notes n ON n.group_note_id = g.id, query
          WHERE g.author_id = $2 AND ${SHARED_TSV} @@ query.tsq AND ${where}
-      ) m GROUP BY id
+      ) m
     ),
     page AS (
-      SELECT id, rank, count(*) OVER ()::int AS total FROM hits
-       ORDER BY rank DESC, service_date DESC, id
+      SELECT id, service_date, count(*) OVER ()::int AS total FROM hits
+       ORDER BY service_date DESC, id
        LIMIT $${params.length - 1} OFFSET $${params.length}
     )
     SELECT ${summaryColumns(`$${params.length - 2}`)}, page.total,
            ts_headline('english', ${SNIPPET_TEXT}, query.tsq, '${HEADLINE_OPTIONS}') AS snippet
       FROM page JOIN notes n ON n.id = page.id ${SUMMARY_JOINS}
       CROSS JOIN query
-     ORDER BY page.rank DESC, n.service_date DESC, n.id`;
+     ORDER BY n.service_date DESC, n.id`;
   return { sql, params, where, filterParams };
 }
 
