@@ -1,5 +1,5 @@
 import type { TPermission } from '@hearth/contracts';
-import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBellRinging,
@@ -11,6 +11,9 @@ import {
   IconCalendarStats,
   IconClipboardList,
   IconClockHour4,
+  IconFileCheck,
+  IconSignature,
+  IconTemplate,
   IconDeviceDesktop,
   IconHome,
   IconKey,
@@ -19,8 +22,10 @@ import {
   IconUsers,
   IconUsersGroup,
   type Icon,
+  IconFileSearch,
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
+import { useNoteQueueCounts } from '../api/note-queue';
 import { useSession } from '../auth/session-context';
 
 interface Item {
@@ -28,11 +33,17 @@ interface Item {
   label: string;
   icon: Icon;
   permission?: TPermission;
+  /** A count shown beside the label (notes waiting in a queue). */
+  badge?: 'unsigned' | 'cosign';
 }
 
 const CARE: Item[] = [
   { to: '/', label: 'Home', icon: IconHome },
   { to: '/patients', label: 'Patients', icon: IconUsers, permission: 'patients.read' },
+  // Supervisors without clinical.write still need the queue: it holds their supervisees' overdue notes.
+  { to: '/notes-queue', label: 'Notes to sign', icon: IconFileCheck, permission: 'clinical.read', badge: 'unsigned' },
+  { to: '/cosign', label: 'Co-sign inbox', icon: IconSignature, permission: 'clinical.cosign', badge: 'cosign' },
+  { to: '/notes/search', label: 'Search notes', icon: IconFileSearch, permission: 'clinical.read' },
   { to: '/schedule', label: 'Schedule', icon: IconCalendar, permission: 'scheduling.read' },
   { to: '/schedule/day-sheet', label: 'Day sheet', icon: IconListDetails, permission: 'scheduling.read' },
   { to: '/schedule/hours', label: 'Working hours', icon: IconClockHour4, permission: 'scheduling.read' },
@@ -53,6 +64,7 @@ export const ADMIN_ITEMS: Item[] = [
   { to: '/admin/sessions', label: 'Sessions', icon: IconDeviceDesktop, permission: 'sessions.manage' },
   { to: '/admin/api-tokens', label: 'API tokens', icon: IconKey, permission: 'api_tokens.manage' },
   { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList, permission: 'audit.read' },
+  { to: '/admin/note-templates', label: 'Note templates', icon: IconTemplate, permission: 'templates.manage' },
   {
     to: '/admin/appointment-types',
     label: 'Appointment types',
@@ -78,6 +90,34 @@ export function NavBar() {
     .filter((i) => isActive(pathname, i.to))
     .sort((x, y) => y.to.length - x.to.length)[0]?.to;
 
+  // Counts only for people who write or co-sign notes (others have no clinical access at all).
+  const counts = useNoteQueueCounts(CARE.some((i) => i.badge && can(i)));
+  const badgeFor = (i: Item) => {
+    const c = counts.data;
+    if (!i.badge || !c) return null;
+    if (i.badge === 'cosign')
+      return c.cosignInbox > 0 ? (
+        <Badge size="sm" variant="light" circle={c.cosignInbox < 10} aria-label={`${c.cosignInbox} waiting`}>
+          {c.cosignInbox}
+        </Badge>
+      ) : null;
+    if (c.mineUnsigned === 0 && c.overdue === 0) return null;
+    // Red when some are overdue; the words say so too (colour is never the only signal).
+    const label = `${c.mineUnsigned} unsigned${c.overdue ? `, ${c.overdue} overdue` : ''}`;
+    return (
+      <Badge
+        size="sm"
+        variant="light"
+        color={c.overdue ? 'red' : 'gray'}
+        leftSection={c.overdue ? <IconAlertTriangle size={11} aria-hidden="true" /> : undefined}
+        aria-label={label}
+        title={label}
+      >
+        {c.mineUnsigned}
+      </Badge>
+    );
+  };
+
   const render = (i: Item) => {
     const active = i.to === activeTo;
     return (
@@ -87,6 +127,7 @@ export function NavBar() {
         to={i.to}
         label={i.label}
         leftSection={<i.icon size={18} aria-hidden="true" />}
+        rightSection={badgeFor(i)}
         active={active}
         aria-current={active ? 'page' : undefined}
         variant="light"

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { EMPTY_PATIENT_FILTERS, savePatientFilters } from '../patients/patient-filters';
 import { RecentPatients } from '../patients/RecentPatients';
 import { TodaySessionsCard } from '../notes/start/TodaySessionsCard';
+import { OverdueNotesCard } from '../note-queue/OverdueNotesCard';
 
 function greeting(now = new Date()) {
   const h = now.getHours();
@@ -66,6 +67,7 @@ export function HomePage() {
         </Card>
       ) : null}
       <TodaySessionsCard />
+      <OverdueNotesCard />
       <SimpleGrid cols={{ base: 1, md: adminLinks.length ? 2 : 1 }} spacing="lg">
         {canRead ? <RecentPatients userId={user.id} /> : null}
         {adminLinks.length ? (

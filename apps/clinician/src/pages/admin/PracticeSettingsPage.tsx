@@ -7,6 +7,7 @@ import { PracticeForm } from '../../admin/PracticeForm';
 import { userMessageFor } from '../../api/client';
 import { getPractice } from '../../api/practice';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { NotesSettingsSection } from './NotesSettingsSection';
 
 export function PracticeSettingsPage() {
   useDocumentTitle('Practice settings');
@@ -15,7 +16,7 @@ export function PracticeSettingsPage() {
     <Stack gap="md" maw={1100}>
       <PageHeader
         title="Practice settings"
-        description="Practice details, security policy, locations and rooms, and payers."
+        description="Practice details, security policy, locations and rooms, payers, and clinical documentation."
       />
       {query.isPending ? <LoadingState label="Loading practice" /> : null}
       {query.isError ? (
@@ -28,6 +29,7 @@ export function PracticeSettingsPage() {
           <PracticeForm key={query.dataUpdatedAt} practice={query.data} />
           <LocationsSection defaultTimeZone={query.data.timeZone} />
           <PayersSection />
+          <NotesSettingsSection />
         </>
       ) : null}
     </Stack>
