@@ -12,6 +12,7 @@ import { QueryError } from '../components/QueryError';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useRememberedFilters } from '../lib/useRememberedFilters';
 import { KIND_LABELS } from '../notes/form/labels';
+import { PracticeInterventionsCard } from './PracticeInterventionsCard';
 import { DuplicateTemplateModal } from './DuplicateTemplateModal';
 import { filterTemplates, type TemplateFilters } from './template-list';
 
@@ -188,6 +189,7 @@ export function TemplatesPage() {
           )}
         />
       </Card>
+      <PracticeInterventionsCard />
       <DuplicateTemplateModal template={duplicating} onClose={() => setDuplicating(null)} />
       <ConfirmModal
         opened={deactivating !== null}
