@@ -26,7 +26,7 @@ export function NewGroupNotePage() {
         <PageHeader title="New group note" />
         <EmptyState
           title="Start a group note from its session"
-          description="Open the group, choose the session, take attendance, then start its note from there."
+          description="Open the group, choose the session and take attendance, then choose Group note on that page (or Start note on the session in the schedule)."
           action={
             <Button component={Link} to="/groups">
               Go to groups

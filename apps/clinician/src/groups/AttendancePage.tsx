@@ -68,6 +68,7 @@ export function AttendancePage() {
 
 function AttendanceForm({ sheet }: { sheet: TGroupAttendanceSheet }) {
   const canWrite = useCan('scheduling.write');
+  const canDocument = useCan('clinical.write');
   const navigate = useNavigate();
   const qc = useQueryClient();
   const refreshGroups = useRefreshGroups();
@@ -133,7 +134,17 @@ function AttendanceForm({ sheet }: { sheet: TGroupAttendanceSheet }) {
       <PageHeader
         title="Attendance"
         description={`${sheet.group.name} · ${formatLocalDateTime(sheet.start)} (${sheet.timeZone})`}
-        actions={<AppointmentStatusBadge status={sheet.status} />}
+        actions={
+          <>
+            <AppointmentStatusBadge status={sheet.status} />
+            {canDocument ? (
+              // Opens the session's group note, or starts one for the members marked present.
+              <Button component={Link} to={`/group-notes/new?appointmentId=${encodeURIComponent(sheet.appointmentId)}`} variant="light" size="xs">
+                Group note
+              </Button>
+            ) : null}
+          </>
+        }
       />
       <form
         noValidate
