@@ -92,7 +92,7 @@ export function GroupNoteEditor({ group, onSigned, onReload }: Props) {
         title="Group note"
         description={
           <>
-            <Anchor component={Link} to={`/groups/${g.groupId}/sessions/${g.appointmentId}`}>
+            <Anchor component={Link} underline="always" to={`/groups/${g.groupId}/sessions/${g.appointmentId}`}>
               {g.groupName}
             </Anchor>
             {serviceDate ? ` · ${formatDate(serviceDate)}` : ''} · {g.members.length} member{g.members.length === 1 ? '' : 's'} present

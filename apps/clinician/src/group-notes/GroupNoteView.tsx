@@ -25,7 +25,7 @@ export function GroupNoteView({ group: g, justSigned, asReader }: Props) {
         title="Group note"
         description={
           <>
-            <Anchor component={Link} to={`/groups/${g.groupId}/sessions/${g.appointmentId}`}>
+            <Anchor component={Link} underline="always" to={`/groups/${g.groupId}/sessions/${g.appointmentId}`}>
               {g.groupName}
             </Anchor>
             {serviceDate ? ` · ${formatDate(serviceDate)}` : ''}

@@ -2,7 +2,7 @@ import { EmptyState, LoadingState } from '@hearth/ui';
 import { Alert, Button, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { ApiError, userMessageFor } from '../api/client';
 import { noteKeys, useNote } from '../api/notes';
 import { useCan, useSession } from '../auth/session-context';
@@ -49,6 +49,8 @@ export function NoteEditorPage() {
 
   const note = query.data;
   const editable = canWrite && note.authorId === user.id && (note.status === 'draft' || note.status === 'returned');
+  // A group member's note is written on its group note, with the shared sections once for everyone.
+  if (editable && note.groupNoteId) return <Navigate to={`/group-notes/${note.groupNoteId}`} replace />;
   if (editable)
     return (
       <NoteEditor

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, userMessageFor } from '../api/client';
 import { getPatient } from '../api/patients';
+import { getPractice } from '../api/practice';
 import { usePsychotherapyNote, usePsychotherapyNotes, type TPsychotherapyNote } from '../api/psychotherapy';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { QueryError } from '../components/QueryError';
@@ -40,7 +41,10 @@ export function PrivateNotesPage() {
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<Selection | null>(null);
   const { prompt } = useUnsavedChangesGuard(dirty);
-  const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // "Today" is the practice's, as the server checks it (a browser ahead of the practice's zone would
+  // otherwise offer tomorrow's date just after midnight there).
+  const practice = useQuery({ queryKey: ['practice'], queryFn: getPractice, staleTime: 10 * 60_000 });
+  const today = todayIn(practice.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 
   const patient = useQuery({ queryKey: ['patient', patientId], queryFn: () => getPatient(patientId), enabled: !!patientId });
   const list = usePsychotherapyNotes(patientId || null, page, PAGE_SIZE);
@@ -122,6 +126,8 @@ export function PrivateNotesPage() {
                     active={selectedId === n.id}
                     label={`Session of ${formatDate(n.sessionDate)}`}
                     description={firstLine(n.body, 60)}
+                    // The selected row's default light-blue description fails contrast on its tinted background.
+                    styles={{ description: { color: 'var(--mantine-color-text)' } }}
                     onClick={() => choose({ kind: 'note', id: n.id })}
                     aria-current={selectedId === n.id ? 'true' : undefined}
                     data-testid="private-note-item"

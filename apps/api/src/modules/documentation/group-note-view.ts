@@ -31,7 +31,8 @@ export async function groupNoteView(q: Queryable, row: GroupNoteRow, reader: Gro
   for (const m of await memberNotes(q, row.id)) {
     if (reader === 'facilitator' && m.status !== 'signed') continue;
     const noteRow = await loadNoteRow(q, m.id);
-    if (noteRow) members.push(await noteView(q, noteRow));
+    // On the group note each member carries only their own sections; the shared ones are sharedContent.
+    if (noteRow) members.push({ ...(await noteView(q, noteRow)), content: noteRow.content ?? {} });
   }
   return toGroupNote(row, members);
 }

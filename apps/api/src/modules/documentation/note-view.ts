@@ -42,7 +42,8 @@ export function toNote(r: NoteRow, signatures: SignatureRow[], addenda: Addendum
     appointmentId: r.appointment_id,
     groupNoteId: r.group_note_id,
     encounter: toEncounter(r),
-    content: r.content ?? {},
+    // A group member's note reads as one note: the session's shared sections with the member's own.
+    content: r.group_note_id ? { ...(r.shared_content ?? {}), ...(r.content ?? {}) } : (r.content ?? {}),
     enabledSections: r.enabled_sections ?? [],
     carriedForward: r.carried_forward ?? [],
     copiedFrom: r.copied_from,

@@ -59,7 +59,8 @@ export function DiagnosisList({ value, onChange, markPrimary, problemCodes, onAd
                 {d.title ?? ''}
               </Text>
               {markPrimary && i === 0 ? (
-                <Badge size="sm" variant="light" tt="none">
+                // The title truncates, never the word "Primary".
+                <Badge size="sm" variant="light" tt="none" style={{ flexShrink: 0 }}>
                   Primary
                 </Badge>
               ) : null}
