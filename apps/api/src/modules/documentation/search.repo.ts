@@ -28,7 +28,7 @@ const SNIPPET_TEXT = `
   ${strings('n.content')} || ' ' || ${strings(`coalesce((SELECT g.shared_content FROM group_notes g WHERE g.id = n.group_note_id), '{}'::jsonb)`)}
   || ' ' || coalesce((SELECT string_agg(ad.body, ' ' ORDER BY ad.signed_at) FROM note_addenda ad WHERE ad.note_id = n.id), '')`;
 
-const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
+const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=1';
 
 /** The page query and its parameters, and the filter (for counting past the last page). */
 export function searchNoteSql(text: string, scope: SearchScope, now: Date, limit: number, offset: number) {
